@@ -1,0 +1,113 @@
+"""The terminal's settings.
+
+Read, lowest priority first, from built-in defaults (the demo: a local database, a local central service),
+the terminal's ``kiosk.toml`` in the configuration directory (written at enrolment), and ``KIOSK_*``
+environment variables. Nothing here opens a file other than that one TOML document.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from kiosk import paths
+from kiosk.errors import ConfigError
+
+DEFAULT_CENTRAL_PORT = 8765
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    central_url: str
+    api_token: str | None
+    site: str
+    terminal_id: str
+    mode: str  # "counter" or "kiosk"
+    ca_bundle: Path | None = None
+    client_cert: Path | None = None
+    client_key: Path | None = None
+    reader: str | None = None
+    sync_batch_size: int = 200
+    sync_timeout_s: float = 10.0
+    delivered_retention_days: int = 90
+
+
+_ENV = {
+    "data_dir": "KIOSK_DATA_DIR",
+    "database_url": "KIOSK_DATABASE_URL",
+    "central_url": "KIOSK_CENTRAL_URL",
+    "api_token": "KIOSK_API_TOKEN",
+    "site": "KIOSK_SITE",
+    "terminal_id": "KIOSK_TERMINAL_ID",
+    "mode": "KIOSK_MODE",
+    "ca_bundle": "KIOSK_CA_BUNDLE",
+    "client_cert": "KIOSK_CLIENT_CERT",
+    "client_key": "KIOSK_CLIENT_KEY",
+    "reader": "KIOSK_READER",
+    "sync_batch_size": "KIOSK_SYNC_BATCH_SIZE",
+    "sync_timeout_s": "KIOSK_SYNC_TIMEOUT_S",
+    "delivered_retention_days": "KIOSK_DELIVERED_RETENTION_DAYS",
+}
+
+
+def config_file() -> Path:
+    return paths.config_dir() / "kiosk.toml"
+
+
+def _coerce(name: str, raw: Any) -> Any:
+    types = {f.name: f.type for f in fields(Settings)}
+    kind = str(types[name])
+    try:
+        if raw is None:
+            return None
+        if "Path" in kind:
+            return Path(raw)
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        return str(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name!r} has an invalid value") from exc
+
+
+def defaults() -> Settings:
+    data_dir = paths.data_dir()
+    return Settings(
+        data_dir=data_dir,
+        database_url=f"sqlite:///{data_dir / 'kiosk.sqlite3'}",
+        central_url=f"http://127.0.0.1:{DEFAULT_CENTRAL_PORT}",
+        api_token="demo-terminal-token",  # noqa: S106 - the demo's local central service accepts it
+        site="demo-site",
+        terminal_id="demo-01",
+        mode="counter",
+    )
+
+
+def load_settings(environ: Mapping[str, str] | None = None, file: Path | None = None) -> Settings:
+    env = os.environ if environ is None else environ
+    settings = defaults()
+    path = file or config_file()
+    if path.exists():
+        try:
+            document = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read {path}: {exc}") from exc
+        known = {f.name for f in fields(Settings)}
+        unknown = set(document) - known
+        if unknown:
+            raise ConfigError(f"{path}: unknown settings {sorted(unknown)}")
+        settings = replace(settings, **{k: _coerce(k, v) for k, v in document.items()})
+    overrides = {name: _coerce(name, env[var]) for name, var in _ENV.items() if var in env}
+    if "data_dir" in overrides and "database_url" not in overrides:
+        overrides["database_url"] = f"sqlite:///{overrides['data_dir'] / 'kiosk.sqlite3'}"
+    settings = replace(settings, **overrides)
+    if settings.mode not in ("counter", "kiosk"):
+        raise ConfigError(f"mode must be 'counter' or 'kiosk', not {settings.mode!r}")
+    return settings

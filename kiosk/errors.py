@@ -1,0 +1,226 @@
+"""The terminal's typed errors.
+
+Every failure a user can meet is one of these. Each class carries a stable ``code`` that the UI and the
+CLI turn into a translated message (see ``kiosk.messages``); the exception's own text is for the log and
+is written in English for technicians. No error ever carries a PIN: constructors take only the facts
+(kind, tries left, status word), never the value typed.
+
+This module imports nothing of ours so that every layer can raise these.
+"""
+
+from __future__ import annotations
+
+
+class KioskError(Exception):
+    """Base of every error the terminal raises on purpose."""
+
+    code = "error"
+
+
+# --- configuration -------------------------------------------------------------------------------------
+
+
+class ConfigError(KioskError):
+    code = "config"
+
+
+# --- card and reader -------------------------------------------------------------------------------------
+
+
+class CardError(KioskError):
+    """Anything that went wrong between the terminal and the card or its reader."""
+
+    code = "card"
+
+
+class PcscUnavailable(CardError):
+    """The PC/SC service (pcscd, or the Smart Card service on Windows) is not running or not reachable."""
+
+    code = "card.pcsc_unavailable"
+
+
+class NoReader(CardError):
+    code = "card.no_reader"
+
+
+class ReaderGone(CardError):
+    """The reader was unplugged, or pcscd restarted under an open connection."""
+
+    code = "card.reader_gone"
+
+
+class ReaderBusy(CardError):
+    """Another program holds the reader exclusively."""
+
+    code = "card.reader_busy"
+
+
+class NoCard(CardError):
+    code = "card.no_card"
+
+
+class CardRemoved(CardError):
+    """The card left the reader in the middle of an operation."""
+
+    code = "card.removed"
+
+
+class NotMyNumberCard(CardError):
+    """The card answers, but it is not a My Number Card (no JPKI applet, or an unknown token)."""
+
+    code = "card.not_my_number_card"
+
+
+class ResidentRegisterCard(NotMyNumberCard):
+    """An old resident-register card (住基カード): it has a JPKI applet but the terminal cannot serve it."""
+
+    code = "card.resident_register_card"
+
+
+class SecurityStatusNotSatisfied(CardError):
+    """The card refused an operation that needs a PIN verified first (status word 69 82)."""
+
+    code = "card.security_status"
+
+
+class MalformedCardData(CardError):
+    """The card returned data that does not parse: a certificate that is not DER, a truncated read, bad TLV."""
+
+    code = "card.malformed_data"
+
+
+class AuthorisationRejected(CardError):
+    """The card refused an issuer-channel authorisation (replayed, foreign, mismatched or expired)."""
+
+    code = "card.authorisation_rejected"
+
+    def __init__(self, message: str, sw: int) -> None:
+        super().__init__(message)
+        self.sw = sw
+
+
+class UnexpectedStatus(CardError):
+    """The card answered with a status word the operation does not expect."""
+
+    code = "card.unexpected_status"
+
+    def __init__(self, operation: str, sw: int) -> None:
+        super().__init__(f"{operation}: unexpected status word {sw:04X}")
+        self.operation = operation
+        self.sw = sw
+
+
+# --- PINs ------------------------------------------------------------------------------------------------
+# ``kind`` is the value of ``kiosk.domain.pins.PinKind`` ("auth", "sign", "card_info", ...): a plain string
+# here so that this module stays at the bottom of the import graph.
+
+
+class PinError(KioskError):
+    code = "pin"
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class WrongPin(PinError):
+    code = "pin.wrong"
+
+    def __init__(self, kind: str, tries_left: int) -> None:
+        super().__init__(f"wrong {kind} PIN, {tries_left} tries left", kind)
+        self.tries_left = tries_left
+
+
+class PinBlocked(PinError):
+    code = "pin.blocked"
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"{kind} PIN is blocked", kind)
+
+
+class PinFormatError(PinError):
+    """A PIN typed in a form the card would refuse. ``reason`` is one of ``PIN_FORMAT_REASONS``."""
+
+    code = "pin.format"
+
+    def __init__(self, kind: str, reason: str, minimum: int = 0, maximum: int = 0) -> None:
+        super().__init__(f"{kind} PIN format: {reason}", kind)
+        self.reason = reason
+        self.minimum = minimum
+        self.maximum = maximum
+
+
+PIN_FORMAT_REASONS = ("too_short", "too_long", "not_digits", "bad_characters", "mismatch", "empty")
+
+
+# --- local store -----------------------------------------------------------------------------------------
+
+
+class StoreError(KioskError):
+    code = "store"
+
+
+class DatabaseLocked(StoreError):
+    code = "store.locked"
+
+
+class DatabaseFull(StoreError):
+    code = "store.full"
+
+
+class DatabaseCorrupt(StoreError):
+    code = "store.corrupt"
+
+
+class DatabaseTooNew(StoreError):
+    """The database was written by a newer version of the terminal than the one running."""
+
+    code = "store.too_new"
+
+
+class AuditChainBroken(StoreError):
+    code = "store.audit_broken"
+
+
+# --- central service -------------------------------------------------------------------------------------
+
+
+class SyncError(KioskError):
+    code = "sync"
+
+
+class ServerUnavailable(SyncError):
+    """No answer, a dropped connection, a timeout or a 5xx: try again later."""
+
+    code = "sync.unavailable"
+
+
+class RateLimited(SyncError):
+    code = "sync.rate_limited"
+
+    def __init__(self, message: str, retry_after: float | None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class AuthenticationFailed(SyncError):
+    """401/403 or a TLS failure: a technician must act; sending pauses, nothing is lost."""
+
+    code = "sync.authentication"
+
+
+class ProtocolError(SyncError):
+    """The server answered something that is not the API (garbage JSON, wrong shape)."""
+
+    code = "sync.protocol"
+
+
+class RequestRejected(SyncError):
+    """The server understood the request and refused it (4xx with a reason)."""
+
+    code = "sync.rejected"
+
+    def __init__(self, message: str, reason: str, status: int) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.status = status

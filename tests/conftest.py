@@ -1,0 +1,76 @@
+"""Shared fixtures: an isolated data directory, the seeded training PKI, a real pcscd.
+
+Tests that need pcscd with the vpcd virtual reader are marked ``pcsc`` and take the ``pcscd`` fixture.
+Where pcscd or vpcd is missing they skip on a developer's machine and fail in CI (``CI=true``): a CI run
+that silently skipped the PC/SC suite would prove nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.cardsim import pcscd as pcscd_control
+from kiosk.pki import training
+
+TEST_PKI_SEED = b"kiosk-test-suite-training-pki-v1"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def unavailable(reason: str) -> None:
+    """Skip locally, fail in CI."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: this must not be skipped)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_directories(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test session writes under its own temporary directories, never the user's."""
+    root = tmp_path_factory.mktemp("kiosk-home")
+    saved = {k: os.environ.get(k) for k in ("KIOSK_DATA_DIR", "KIOSK_CONFIG_DIR", "KIOSK_LOG_DIR",
+                                           "KIOSK_TRAINING_PKI_DIR", "KIOSK_LANG")}
+    os.environ["KIOSK_DATA_DIR"] = str(root / "data")
+    os.environ["KIOSK_CONFIG_DIR"] = str(root / "config")
+    os.environ["KIOSK_LOG_DIR"] = str(root / "logs")
+    os.environ["KIOSK_TRAINING_PKI_DIR"] = str(training_pki_cache_dir())
+    os.environ.pop("KIOSK_LANG", None)
+    yield root
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+def training_pki_cache_dir() -> Path:
+    """The seeded PKI takes seconds to derive: keep it between runs, keyed by the seed."""
+    digest = hashlib.sha256(TEST_PKI_SEED).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"kiosk-test-pki-{digest}"
+
+
+@pytest.fixture(scope="session")
+def training_pki() -> training.TrainingPki:
+    """The test suite's training PKI: the same keys and roots on every machine."""
+    return training.load_or_create(training_pki_cache_dir(), seed=TEST_PKI_SEED)
+
+
+@pytest.fixture(scope="session")
+def pcscd() -> Iterator[pcscd_control.PcscdProcess]:
+    """A real pcscd with the vpcd driver, started for this session if none runs."""
+    if pcscd_control.pcscd_binary() is None:
+        unavailable("pcscd is not installed")
+    if not pcscd_control.vpcd_installed():
+        unavailable("the vpcd virtual reader driver (vsmartcard-vpcd) is not installed")
+    try:
+        handle = pcscd_control.start()
+    except pcscd_control.PcscdError as exc:
+        unavailable(f"cannot start pcscd: {exc}")
+        raise
+    yield handle
+    handle.stop()
