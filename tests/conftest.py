@@ -72,5 +72,19 @@ def pcscd() -> Iterator[pcscd_control.PcscdProcess]:
     except pcscd_control.PcscdError as exc:
         unavailable(f"cannot start pcscd: {exc}")
         raise
+    from smartcard.System import readers
+
+    names = [str(r) for r in readers()]
+    if pcscd_control.slot_reader_name(0) not in names:
+        handle.stop()
+        unavailable(f"a pcscd without the project's virtual readers is running (readers: {names}); "
+                    "stop it so the tests can start their own")
     yield handle
     handle.stop()
+
+
+@pytest.fixture
+def vpcd_slot(pcscd: pcscd_control.PcscdProcess) -> Iterator[pcscd_control.Slot]:
+    """A virtual reader of our own (its vpcd port and reader name), exclusive across processes."""
+    with pcscd_control.lease_slot() as slot:
+        yield slot

@@ -8,6 +8,7 @@ then wait, because a killed but unreaped pcscd blocks the next start.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import shutil
 import signal
@@ -18,9 +19,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.paths import resources_dir
+
 SOCKET_PATH = Path(os.environ.get("PCSCLITE_CSOCK_NAME", "/run/pcscd/pcscd.comm"))
-DEFAULT_VPCD_PORT = 35963  # the first slot of /etc/reader.conf.d/vpcd ("Virtual PCD 00 00")
+DEFAULT_VPCD_PORT = 35963  # slot 0 of our reader config, and of Debian's /etc/reader.conf.d/vpcd
 READY_TIMEOUT_S = 10.0
+SLOT_COUNT = 16  # resources/pcsc/reader.conf.d/kiosk-vpcd: 8 vpcd channels of 2 slots
+READER_PREFIX = "Kiosk Virtual Reader"
+
+
+def project_reader_config() -> Path:
+    """The reader configuration directory our pcscd starts with: only the project's virtual readers."""
+    return resources_dir() / "pcsc" / "reader.conf.d"
+
+
+def slot_port(slot: int) -> int:
+    return DEFAULT_VPCD_PORT + slot
+
+
+def slot_reader_name(slot: int) -> str:
+    return f"{READER_PREFIX} {slot // 2} 00 {slot % 2:02X}"
 
 
 class PcscdError(RuntimeError):
@@ -81,15 +99,16 @@ def vpcd_listening(port: int = DEFAULT_VPCD_PORT, host: str = "127.0.0.1") -> bo
 
 
 def start(config_dir: Path | None = None, log_file: Path | None = None) -> PcscdProcess:
-    """Make sure a pcscd runs; start one (in the foreground, as our child) if none does."""
+    """Make sure a pcscd runs; start one (in the foreground, as our child) if none does.
+
+    A pcscd we start reads only ``config_dir`` (by default the project's virtual readers).
+    """
     if is_running():
         return PcscdProcess(None)
     binary = pcscd_binary()
     if binary is None:
         raise PcscdError("pcscd is not installed (Debian: apt-get install pcscd vsmartcard-vpcd)")
-    command = [binary, "--foreground"]
-    if config_dir is not None:
-        command += ["-c", str(config_dir)]
+    command = [binary, "--foreground", "-c", str(config_dir or project_reader_config())]
     output = log_file.open("ab") if log_file else subprocess.DEVNULL
     try:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
@@ -105,6 +124,39 @@ def start(config_dir: Path | None = None, log_file: Path | None = None) -> Pcscd
         time.sleep(0.01)
     PcscdProcess(process).stop()
     raise PcscdError("pcscd did not become ready")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One virtual reader, held exclusively by this process until released."""
+
+    index: int
+    port: int
+    reader: str
+
+
+@contextlib.contextmanager
+def lease_slot(lock_dir: Path | None = None) -> Iterator[Slot]:
+    """Take a free virtual reader for the duration of the block.
+
+    Test sessions, benchmarks and the demo may run at once on one machine and share its one pcscd; an
+    advisory lock per slot (released by the kernel if the holder dies) keeps each reader to one user.
+    """
+    directory = lock_dir or Path(os.environ.get("KIOSK_SLOT_LOCK_DIR", "/tmp"))  # noqa: S108
+    for index in range(SLOT_COUNT):
+        handle = (directory / f"kiosk-vpcd-slot-{index}.lock").open("a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            continue
+        try:
+            yield Slot(index, slot_port(index), slot_reader_name(index))
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+        return
+    raise PcscdError(f"all {SLOT_COUNT} virtual readers are in use")
 
 
 @contextlib.contextmanager
