@@ -18,6 +18,9 @@ from kiosk import paths
 from kiosk.errors import ConfigError
 
 DEFAULT_CENTRAL_PORT = 8765
+# The demo's identifier key (hex): public, for demo and training data only. Enrolment writes the
+# municipality's own secret key into kiosk.toml (identifier_key), which keys the resident's subject HMAC.
+DEMO_IDENTIFIER_KEY = "6b696f736b2d64656d6f2d6964656e7469666965722d6b65792d6e6f742d736563726574"
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Settings:
     sync_batch_size: int = 200
     sync_timeout_s: float = 10.0
     delivered_retention_days: int = 90
+    identifier_key: str = DEMO_IDENTIFIER_KEY
 
 
 _ENV = {
@@ -53,6 +57,7 @@ _ENV = {
     "sync_batch_size": "KIOSK_SYNC_BATCH_SIZE",
     "sync_timeout_s": "KIOSK_SYNC_TIMEOUT_S",
     "delivered_retention_days": "KIOSK_DELIVERED_RETENTION_DAYS",
+    "identifier_key": "KIOSK_IDENTIFIER_KEY",
 }
 
 

@@ -194,6 +194,10 @@ class ServerUnavailable(SyncError):
 
     code = "sync.unavailable"
 
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after  # a 503's Retry-After, in seconds
+
 
 class RateLimited(SyncError):
     code = "sync.rate_limited"
