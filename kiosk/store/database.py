@@ -1,0 +1,249 @@
+"""The store: the terminal's one handle on its database, used by the flows, the sender and the CLI.
+
+``open_store(settings)`` opens the database (creating it under the data directory if needed), upgrades it
+to this version's schema and checks it. ``Store.record(draft)`` is what a flow calls at the end of every
+procedure. Writes are serialised inside the process by a lock and across processes by ``BEGIN IMMEDIATE``;
+every SQLite failure comes out as one of the typed ``StoreError`` subclasses.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.engine import make_url
+
+from kiosk.config import Settings
+from kiosk.domain.transactions import Mode, TransactionRecord
+from kiosk.errors import ConfigError, DatabaseCorrupt, StoreError
+from kiosk.store import audit, outbox, records, schema
+from kiosk.store.audit import AuditEntry, AuditReport
+from kiosk.store.drafts import TransactionDraft
+from kiosk.store.outbox import OutboxItem, OutboxStatus
+from kiosk.store.records import LocalTransaction, Terminal
+from kiosk.store.sqlite import DEFAULT_BUSY_TIMEOUT_MS, make_engine, sqlite_errors, writer
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+RecordListener = Callable[[TransactionRecord], None]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    def __init__(self, engine: Engine, terminal: Terminal, *, clock: Clock = utc_now) -> None:
+        self.engine = engine
+        self.terminal = terminal
+        self._writer = writer(engine)
+        self._clock = clock
+        self._write_lock = threading.Lock()
+        self._listeners: list[RecordListener] = []
+
+    @property
+    def path(self) -> Path | None:
+        database = self.engine.url.database
+        return Path(database) if database and database != ":memory:" else None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        with self._write_lock, sqlite_errors(), self._writer.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        with sqlite_errors(), self.engine.begin() as connection:
+            yield connection
+
+    # --- recording -------------------------------------------------------------------------------------
+
+    def add_listener(self, listener: RecordListener) -> None:
+        """Called after each record is committed (the sender's wake-up), in the recording thread."""
+        self._listeners.append(listener)
+
+    def record(self, draft: TransactionDraft) -> TransactionRecord:
+        """Commit the record, its outbox row and its audit entry in one transaction; return the record.
+
+        Raises ``InvalidTransaction`` (a programming error in the caller) before anything is written if the
+        draft breaks a rule of the contract, or a ``StoreError`` if the database cannot take it.
+        """
+        now = self._clock()
+        with self._writing() as connection:
+            record = records.insert_record(connection, draft, self.terminal, now)
+        for listener in self._listeners:
+            try:
+                listener(record)
+            except Exception:  # a listener's failure must not look like a failed recording
+                log.exception("record listener failed")
+        return record
+
+    def transaction(self, key: str) -> TransactionRecord | None:
+        from kiosk.store.models import TransactionRow
+
+        with self._reading() as connection:
+            row = connection.execute(select(TransactionRow.__table__).where(TransactionRow.key == key)).first()
+            return records.row_to_record(row) if row else None
+
+    def local_day(self, site: str, day: date) -> list[LocalTransaction]:
+        with self._reading() as connection:
+            return records.local_day(connection, site, day)
+
+    # --- the outbox ------------------------------------------------------------------------------------
+
+    def due(self, limit: int, *, everything_pending: bool = False) -> list[OutboxItem]:
+        """Pending rows due now (or every pending row), oldest first."""
+        with self._reading() as connection:
+            return outbox.due(connection, None if everything_pending else self._clock(), limit)
+
+    def mark_delivered(self, statuses: Mapping[int, str]) -> int:
+        now = self._clock()
+        with self._writing() as connection:
+            changed = outbox.mark_delivered(connection, statuses, now)
+            outbox.update_sync_state(connection, last_success_at=now)
+            return changed
+
+    def mark_failed(self, ids: Sequence[int], error_code: str, error: str, next_attempt_at: datetime) -> None:
+        now = self._clock()
+        with self._writing() as connection:
+            if ids:
+                outbox.mark_failed(connection, ids, f"{error_code}: {error}", now, next_attempt_at)
+            outbox.update_sync_state(connection, last_error_at=now, last_error_code=error_code, last_error=error)
+
+    def reject(self, reasons: Mapping[int, str]) -> int:
+        with self._writing() as connection:
+            return outbox.reject(connection, reasons, self._clock())
+
+    def retry(self, ident: str, *, by: str = "technician") -> OutboxItem:
+        """Put a rejected row (by outbox id or transaction key) back in the queue."""
+        with self._writing() as connection:
+            item = outbox.find(connection, ident)
+            if item is None:
+                raise UnknownOutboxRow(f"no outbox row {ident!r}")
+            if item.state != "rejected":
+                raise OutboxRowNotRejected(f"outbox row {item.id} is {item.state}, not rejected", item.state)
+            outbox.retry(connection, item, self._clock(), by)
+            return item
+
+    def make_all_due(self) -> None:
+        with self._writing() as connection:
+            outbox.make_all_due(connection, self._clock())
+
+    def purge_delivered(self, retention_days: int) -> int:
+        from datetime import timedelta
+
+        now = self._clock()
+        with self._writing() as connection:
+            return outbox.purge_delivered(connection, now - timedelta(days=retention_days), now)
+
+    def rejected(self) -> list[OutboxItem]:
+        with self._reading() as connection:
+            return outbox.rejected(connection)
+
+    def outbox_status(self) -> OutboxStatus:
+        with self._reading() as connection:
+            return outbox.status(connection)
+
+    # --- the sender's pause (401/403, TLS) -----------------------------------------------------------------
+
+    def pause_sending(self, reason: str) -> None:
+        now = self._clock()
+        with self._writing() as connection:
+            if outbox.paused_reason(connection) is None:
+                audit.append(connection, "sync.paused", None, {"reason": reason}, now)
+            outbox.update_sync_state(connection, paused_at=now, paused_reason=reason)
+
+    def resume_sending(self, *, by: str) -> None:
+        with self._writing() as connection:
+            reason = outbox.paused_reason(connection)
+            if reason is not None:
+                audit.append(connection, "sync.resumed", None, {"by": by, "reason": reason}, self._clock())
+            outbox.update_sync_state(connection, paused_at=None, paused_reason=None)
+
+    # --- the audit trail -------------------------------------------------------------------------------
+
+    def audit(self, event: str, subject: str | None = None, **detail: object) -> AuditEntry:
+        with self._writing() as connection:
+            return audit.append(connection, event, subject, dict(detail), self._clock())
+
+    def verify_audit(self) -> AuditReport:
+        with self._reading() as connection:
+            return audit.verify(connection)
+
+    def audit_entries(self, limit: int, subject: str | None = None) -> list[AuditEntry]:
+        with self._reading() as connection:
+            return audit.entries(connection, limit=limit, subject=subject)
+
+
+class UnknownOutboxRow(StoreError):
+    code = "store.unknown_outbox_row"
+
+
+class OutboxRowNotRejected(StoreError):
+    code = "store.not_rejected"
+
+    def __init__(self, message: str, state: str) -> None:
+        super().__init__(message)
+        self.state = state
+
+
+def terminal_of(settings: Settings) -> Terminal:
+    try:
+        key = bytes.fromhex(settings.identifier_key)
+    except ValueError as exc:
+        raise ConfigError("identifier_key must be hexadecimal") from exc
+    if len(key) < 16:
+        raise ConfigError("identifier_key must be at least 16 bytes (32 hex digits)")
+    return Terminal(settings.terminal_id, settings.site, Mode(settings.mode), key)
+
+
+def _ensure_parent(url: str) -> None:
+    database = make_url(url).database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+
+
+def open_store(settings: Settings, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, upgrade: bool = True,
+               clock: Clock = utc_now) -> Store:
+    """Open the terminal's database, upgraded to this version's schema and checked.
+
+    ``DatabaseTooNew`` if a newer terminal wrote it, ``DatabaseCorrupt`` if it is not a sound SQLite
+    database, ``DatabaseLocked`` if another process holds it past the busy timeout. With ``upgrade=False``
+    an older database is an error instead of being upgraded (``kiosk db status`` reads without changing).
+    """
+    terminal = terminal_of(settings)
+    _ensure_parent(settings.database_url)
+    engine = make_engine(settings.database_url, busy_timeout_ms=busy_timeout_ms)
+    try:
+        before = after = schema.revision_of(engine)
+        if schema.needs_upgrade(engine):  # DatabaseTooNew for a revision this version does not know
+            if not upgrade:
+                raise StoreError(f"the database is at schema revision {before!r}; run `kiosk db upgrade`")
+            migration_engine = make_engine(settings.database_url, busy_timeout_ms=busy_timeout_ms,
+                                           foreign_keys=False)
+            try:
+                before, after = schema.upgrade(migration_engine)
+            finally:
+                migration_engine.dispose()
+        problems = schema.check_integrity(engine)
+        if problems:
+            raise DatabaseCorrupt("integrity check failed: " + "; ".join(problems[:5]))
+        store = Store(engine, terminal, clock=clock)
+        if before != after:
+            store.audit("store.upgraded", None, **{"from": before, "to": after})
+        return store
+    except BaseException:
+        engine.dispose()
+        raise

@@ -1,0 +1,116 @@
+"""Recording a procedure: the record, its outbox row and its audit entry, under the next sequence number.
+
+All of it happens in the caller's one write transaction, so either everything is committed or nothing is.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from kiosk.domain.transactions import (
+    CertificateChange,
+    Mode,
+    Outcome,
+    TransactionKind,
+    TransactionRecord,
+    new_key,
+    validate,
+)
+from kiosk.domain.validity import JST
+from kiosk.store import audit
+from kiosk.store.drafts import TransactionDraft, subject_hmac_hex
+from kiosk.store.models import OUTBOX, SEQUENCE_COUNTERS, TRANSACTIONS
+
+_NEXT_SEQUENCE = (
+    sqlite_insert(SEQUENCE_COUNTERS).values(terminal_id=bindparam("terminal_id"), last_sequence=1)
+    .on_conflict_do_update(index_elements=[SEQUENCE_COUNTERS.c.terminal_id],
+                           set_={"last_sequence": SEQUENCE_COUNTERS.c.last_sequence + 1})
+    .returning(SEQUENCE_COUNTERS.c.last_sequence))
+_INSERT_TRANSACTION = insert(TRANSACTIONS)
+_INSERT_OUTBOX = insert(OUTBOX)
+
+
+@dataclass(frozen=True)
+class Terminal:
+    """Who records: the enrolled terminal's identity and the key of its residents' identifiers."""
+
+    terminal_id: str
+    site: str
+    mode: Mode
+    identifier_key: bytes
+
+
+@dataclass(frozen=True)
+class LocalTransaction:
+    """One of the terminal's own records, with where it stands in the outbox."""
+
+    key: str
+    terminal_id: str
+    sequence: int
+    kind: str
+    outcome: str
+    outbox_state: str | None  # "pending", "delivered", "rejected"; None once purged after delivery
+
+
+def build_record(draft: TransactionDraft, terminal: Terminal, sequence: int, now: datetime) -> TransactionRecord:
+    occurred_at = draft.occurred_at or now.astimezone(JST)
+    subject_hmac = (subject_hmac_hex(terminal.identifier_key, draft.auth_subject_der)
+                    if draft.auth_subject_der is not None else None)
+    record = TransactionRecord(
+        key=new_key(), terminal_id=terminal.terminal_id, site=terminal.site, sequence=sequence,
+        kind=TransactionKind(draft.kind), outcome=Outcome(draft.outcome), occurred_at=occurred_at,
+        mode=terminal.mode, failure_code=draft.failure_code, staff_id=draft.staff_id,
+        card_generation=draft.card_generation, pin_kind=draft.pin_kind, certificates=tuple(draft.certificates),
+        subject_hmac_hex=subject_hmac)
+    validate(record)
+    return record
+
+
+def next_sequence(connection: Connection, terminal_id: str) -> int:
+    return int(connection.execute(_NEXT_SEQUENCE, {"terminal_id": terminal_id}).scalar_one())
+
+
+def insert_record(connection: Connection, draft: TransactionDraft, terminal: Terminal,
+                  now: datetime) -> TransactionRecord:
+    """Add the record, its outbox row and its audit entry to the connection's write transaction."""
+    record = build_record(draft, terminal, next_sequence(connection, terminal.terminal_id), now)
+    wire = record.to_wire()
+    connection.execute(_INSERT_TRANSACTION, {
+        "key": record.key, "terminal_id": record.terminal_id, "site": record.site, "sequence": record.sequence,
+        "kind": str(record.kind), "outcome": str(record.outcome), "failure_code": record.failure_code,
+        "occurred_at": record.occurred_at, "local_date": wire["local_date"], "mode": str(record.mode),
+        "staff_id": record.staff_id, "card_generation": record.card_generation, "pin_kind": record.pin_kind,
+        "certificates": wire["certificates"], "subject_hmac_hex": record.subject_hmac_hex, "recorded_at": now})
+    connection.execute(_INSERT_OUTBOX, {
+        "transaction_key": record.key, "payload": json.dumps(wire, separators=(",", ":"), ensure_ascii=False),
+        "state": "pending", "attempts": 0, "enqueued_at": now, "next_attempt_at": now})
+    audit.append(connection, "transaction.recorded", record.key,
+                 {"sequence": record.sequence, "kind": str(record.kind), "outcome": str(record.outcome)}, now)
+    return record
+
+
+def row_to_record(row: Any) -> TransactionRecord:
+    return TransactionRecord(
+        key=row.key, terminal_id=row.terminal_id, site=row.site, sequence=row.sequence,
+        kind=TransactionKind(row.kind), outcome=Outcome(row.outcome), occurred_at=row.occurred_at,
+        mode=Mode(row.mode), failure_code=row.failure_code, staff_id=row.staff_id,
+        card_generation=row.card_generation, pin_kind=row.pin_kind,
+        certificates=tuple(CertificateChange(c["purpose"], c.get("old_serial_hex"), c.get("new_serial_hex"))
+                           for c in row.certificates),
+        subject_hmac_hex=row.subject_hmac_hex)
+
+
+def local_day(connection: Connection, site: str, day: date) -> list[LocalTransaction]:
+    """Every record this terminal holds for ``site`` on the Japan-time date ``day``, by terminal and sequence."""
+    t, o = TRANSACTIONS.c, OUTBOX.c
+    query = (select(t.key, t.terminal_id, t.sequence, t.kind, t.outcome, o.state)
+             .select_from(TRANSACTIONS.outerjoin(OUTBOX, o.transaction_key == t.key))
+             .where(t.site == site, t.local_date == day.isoformat())
+             .order_by(t.terminal_id, t.sequence))
+    return [LocalTransaction(*row) for row in connection.execute(query)]
