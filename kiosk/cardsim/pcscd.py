@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +33,42 @@ READER_PREFIX = "Kiosk Virtual Reader"
 def project_reader_config() -> Path:
     """The reader configuration directory our pcscd starts with: only the project's virtual readers."""
     return resources_dir() / "pcsc" / "reader.conf.d"
+
+
+def loadable_reader_config(source: Path | None = None) -> Path:
+    """``source`` (the project's reader config) with a private copy of the vpcd driver per channel.
+
+    pcscd loads a driver library once and shares it between all readers naming the same LIBPATH, and vpcd
+    keeps its sockets in library globals: with one LIBPATH every reader polls the last channel's ports, so
+    a card shows up in the wrong reader and the other ports never answer. A copy per channel (a different
+    file, so the dynamic loader maps it separately) gives each channel its own state. Written once per
+    machine under the temporary directory, atomically, so concurrent starters agree.
+    """
+    directory = source or project_reader_config()
+    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(directory.iterdir()) if path.is_file()}
+    digest = hashlib.sha256(repr(sorted(texts.items())).encode()).hexdigest()[:12]
+    target = Path(tempfile.gettempdir()) / f"kiosk-pcsc-readers-{digest}"
+    if (target / "reader.conf.d").is_dir():
+        return target / "reader.conf.d"
+    staging = Path(tempfile.mkdtemp(prefix=".kiosk-pcsc-readers-", dir=target.parent))
+    (staging / "reader.conf.d").mkdir()
+    (staging / "drivers").mkdir()
+    for name, text in texts.items():
+        lines = []
+        for line in text.splitlines():
+            key, _, value = line.partition(" ")
+            if key == "LIBPATH" and "libifdvpcd" in value:
+                copy = target / "drivers" / f"libifdvpcd-{len(lines)}-{name}.so"
+                shutil.copyfile(value.strip(), staging / "drivers" / copy.name)
+                lines.append(f"LIBPATH      {copy}")
+            else:
+                lines.append(line)
+        (staging / "reader.conf.d" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        staging.rename(target)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)  # another process won the race: use its copy
+    return target / "reader.conf.d"
 
 
 def slot_port(slot: int) -> int:
@@ -108,7 +146,7 @@ def start(config_dir: Path | None = None, log_file: Path | None = None) -> Pcscd
     binary = pcscd_binary()
     if binary is None:
         raise PcscdError("pcscd is not installed (Debian: apt-get install pcscd vsmartcard-vpcd)")
-    command = [binary, "--foreground", "-c", str(config_dir or project_reader_config())]
+    command = [binary, "--foreground", "-c", str(config_dir or loadable_reader_config())]
     output = log_file.open("ab") if log_file else subprocess.DEVNULL
     try:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
