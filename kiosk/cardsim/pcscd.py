@@ -54,7 +54,7 @@ def loadable_reader_config(source: Path | None = None) -> Path:
     (staging / "reader.conf.d").mkdir()
     (staging / "drivers").mkdir()
     for name, text in texts.items():
-        lines = []
+        lines: list[str] = []
         for line in text.splitlines():
             key, _, value = line.partition(" ")
             if key == "LIBPATH" and "libifdvpcd" in value:
