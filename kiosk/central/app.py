@@ -1,0 +1,46 @@
+"""``create_app(settings)``: the central service as an ASGI application.
+
+Building the application does no I/O (``kiosk central openapi`` builds one just to print its document);
+the lifespan opens the database, migrates it, loads the training PKI and registers the configured
+terminals before the first request is served.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from kiosk import __version__
+from kiosk.central import problems
+from kiosk.central.limits import BodySizeLimit
+from kiosk.central.routes import health, transactions
+from kiosk.central.service import open_service
+from kiosk.central.settings import CentralSettings
+
+DESCRIPTION = (
+    "The contract between an e-certificate terminal and the municipality's central system "
+    "(docs/central-api.md). Every route but /v1/health needs 'Authorization: Bearer <terminal token>'. "
+    'Errors have one shape: {"error": "<code>", "detail": "..."} plus the fields named per code.'
+)
+
+
+def create_app(settings: CentralSettings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        service = await run_in_threadpool(open_service, settings)
+        app.state.service = service
+        try:
+            yield
+        finally:
+            service.engine.dispose()
+
+    app = FastAPI(title="E-certificate terminal central API", version=__version__, description=DESCRIPTION,
+                  lifespan=lifespan, docs_url=None, redoc_url=None)
+    problems.install(app)
+    for module in (health, transactions):
+        app.include_router(module.router)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    return app

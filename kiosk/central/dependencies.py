@@ -1,0 +1,60 @@
+"""Request dependencies: the running service, and the terminal behind the bearer token."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from kiosk.central.problems import ApiError
+from kiosk.central.service import Service
+from kiosk.central.terminals import CallingTerminal, identify
+from kiosk.domain.transactions import Mode
+
+_bearer = HTTPBearer(auto_error=False, description="the terminal's API token")
+
+
+def get_service(request: Request) -> Service:
+    service: Service = request.app.state.service
+    return service
+
+
+ServiceDep = Annotated[Service, Depends(get_service)]
+
+
+def _unauthenticated(detail: str) -> ApiError:
+    return ApiError(401, "unauthenticated", detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+def calling_terminal(
+    service: ServiceDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> CallingTerminal:
+    if credentials is None:
+        raise _unauthenticated("send the terminal's token as 'Authorization: Bearer <token>'")
+    with service.sessions() as session:
+        terminal = identify(session, credentials.credentials)
+    if terminal is None:
+        raise _unauthenticated("unknown token")
+    return terminal
+
+
+CallerDep = Annotated[CallingTerminal, Depends(calling_terminal)]
+
+
+def require_counter(caller: CallingTerminal) -> None:
+    if caller.mode is not Mode.COUNTER:
+        raise ApiError(403, "counter_only", "only a counter terminal, with staff present, may do this")
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error answers a route can give, all in the one error shape."""
+    descriptions = {
+        400: "malformed request", 401: "missing or unknown token", 403: "not allowed for this terminal",
+        404: "not found", 409: "already used", 410: "expired", 413: "too large", 422: "breaks a rule",
+        503: "database unavailable (with Retry-After)",
+    }
+    from kiosk.central.schemas import ErrorOut
+
+    return {status: {"model": ErrorOut, "description": descriptions[status]} for status in statuses}

@@ -1,0 +1,215 @@
+"""Receiving a batch of transaction records: strict, all or nothing, idempotent by key.
+
+The rules of a record are ``kiosk.domain.transactions.from_wire``'s, the one definition shared with the
+terminal. On top of them the service checks what only it can see: that the key is not already held with
+other content, and that the terminal's sequence number is not already held by another key (the counts
+of a day must reconcile exactly). Every rejected record of the batch is reported at once, so the
+terminal can park exactly those and send the others again.
+
+Two terminals (or one terminal retrying) racing with the same keys: SQLite serialises the two
+transactions (``BEGIN IMMEDIATE``); on PostgreSQL the loser's insert fails on the unique key after the
+winner commits, and the whole batch is simply run again, when it finds the keys held and answers
+"duplicate".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.central.models import StoredTransaction
+from kiosk.central.problems import ApiError, malformed
+from kiosk.central.terminals import CallingTerminal
+from kiosk.domain.transactions import InvalidTransaction, TransactionRecord, from_wire
+
+MAX_SEQUENCE = 2**63 - 1
+RACE_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class Rejection:
+    index: int
+    key: str | None
+    reason: str
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"index": self.index, "key": self.key, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Received:
+    key: str  # as the terminal sent it
+    status: str  # "accepted" or "duplicate"
+
+
+@dataclass(frozen=True)
+class CheckedRecord:
+    index: int
+    key_as_sent: str
+    key: str  # canonical UUID text: one key however it was spelt
+    record: TransactionRecord
+    content_sha256: str
+
+
+@dataclass(frozen=True)
+class CheckedBatch:
+    records: tuple[CheckedRecord, ...]
+    rejections: tuple[Rejection, ...]
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def content_digest(record: TransactionRecord) -> str:
+    """SHA-256 of the record's canonical JSON without its key: equal for the same content, however sent."""
+    wire = record.to_wire()
+    del wire["key"]
+    canonical = json.dumps(wire, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def check_batch(body: bytes, caller: CallingTerminal, max_batch: int) -> CheckedBatch:
+    """Parse and check a request body; raise ``ApiError`` for a body the contract refuses as a whole."""
+    try:
+        document = json.loads(body, parse_constant=_reject_constant)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise malformed("the body is not JSON") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("transactions"), list):
+        raise malformed("expected an object with a 'transactions' list")
+    if set(document) != {"transactions"}:
+        raise malformed(f"unknown fields: {', '.join(sorted(set(document) - {'transactions'}))}")
+    items: list[Any] = document["transactions"]
+    if not items:
+        raise malformed("the batch is empty")
+    if len(items) > max_batch:
+        raise ApiError(413, "batch_too_large", f"a batch holds at most {max_batch} transactions",
+                       limit=max_batch)
+    _check_owner(items, caller)
+    records: list[CheckedRecord] = []
+    rejections: list[Rejection] = []
+    for index, item in enumerate(items):
+        key_as_sent = item.get("key") if isinstance(item, dict) and isinstance(item.get("key"), str) else None
+        try:
+            record = from_wire(item)
+        except InvalidTransaction as exc:
+            rejections.append(Rejection(index, key_as_sent, str(exc)))
+            continue
+        except (TypeError, ValueError) as exc:  # a value of a type the record's rules did not foresee
+            rejections.append(Rejection(index, key_as_sent, f"invalid value: {exc}"))
+            continue
+        if record.sequence > MAX_SEQUENCE:
+            rejections.append(Rejection(index, key_as_sent, "sequence is out of range"))
+            continue
+        assert key_as_sent is not None  # from_wire accepted it as a UUID string
+        records.append(CheckedRecord(index, key_as_sent, str(uuid.UUID(record.key)), record,
+                                     content_digest(record)))
+    return CheckedBatch(tuple(records), tuple(rejections))
+
+
+def _check_owner(items: Sequence[Any], caller: CallingTerminal) -> None:
+    """403 when any record names another site or terminal than the caller's token: nothing is stored."""
+    wrong_site: list[str | None] = []
+    wrong_terminal: list[str | None] = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        key = item.get("key") if isinstance(item.get("key"), str) else None
+        site, terminal_id = item.get("site"), item.get("terminal_id")
+        if isinstance(site, str) and site != caller.site:
+            wrong_site.append(key)
+        elif isinstance(terminal_id, str) and terminal_id != caller.terminal_id:
+            wrong_terminal.append(key)
+    if wrong_site:
+        raise ApiError(403, "wrong_site", f"this terminal reports for site {caller.site} only", keys=wrong_site)
+    if wrong_terminal:
+        raise ApiError(403, "wrong_terminal", f"this token belongs to terminal {caller.terminal_id}",
+                       keys=wrong_terminal)
+
+
+def store_batch(sessions: sessionmaker[Session], batch: CheckedBatch, caller: CallingTerminal,
+                now: datetime) -> list[Received]:
+    """Store the batch in one database transaction, or nothing and a 422 listing every rejected record."""
+    for attempt in range(RACE_ATTEMPTS):
+        try:
+            with sessions.begin() as session:
+                return _store_once(session, batch, caller, now)
+        except IntegrityError:
+            # Another request stored some of these keys (or sequence numbers) after we looked: look again.
+            if attempt == RACE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _store_once(session: Session, batch: CheckedBatch, caller: CallingTerminal,
+                now: datetime) -> list[Received]:
+    keys = {c.key for c in batch.records}
+    sequences = {c.record.sequence for c in batch.records}
+    held_content: dict[str, str] = dict(
+        session.execute(select(StoredTransaction.key, StoredTransaction.content_sha256)
+                        .where(StoredTransaction.key.in_(keys))).all())
+    held_sequence: dict[int, str] = dict(
+        session.execute(select(StoredTransaction.sequence, StoredTransaction.key)
+                        .where(StoredTransaction.terminal_id == caller.terminal_id,
+                               StoredTransaction.sequence.in_(sequences))).all())
+    rejections = list(batch.rejections)
+    results: list[Received] = []
+    for checked in batch.records:
+        sequence = checked.record.sequence
+        known_content = held_content.get(checked.key)
+        if known_content is not None:
+            if known_content == checked.content_sha256:
+                results.append(Received(checked.key_as_sent, "duplicate"))
+            else:
+                rejections.append(Rejection(checked.index, checked.key_as_sent,
+                                            "key already used for a transaction with other content"))
+            continue
+        holder = held_sequence.get(sequence)
+        if holder is not None:
+            rejections.append(Rejection(checked.index, checked.key_as_sent,
+                                        f"sequence {sequence} of terminal {caller.terminal_id} already belongs "
+                                        f"to transaction {holder}"))
+            continue
+        held_content[checked.key] = checked.content_sha256
+        held_sequence[sequence] = checked.key
+        session.add(_row(checked, now))
+        results.append(Received(checked.key_as_sent, "accepted"))
+    if rejections:
+        rejections.sort(key=lambda r: r.index)
+        raise ApiError(422, "invalid_transactions",
+                       f"{len(rejections)} of the batch's transactions break the rules; nothing was stored",
+                       rejected=[r.to_wire() for r in rejections])
+    session.flush()
+    return results
+
+
+def _row(checked: CheckedRecord, now: datetime) -> StoredTransaction:
+    record = checked.record
+    return StoredTransaction(
+        key=checked.key,
+        content_sha256=checked.content_sha256,
+        site=record.site,
+        terminal_id=record.terminal_id,
+        sequence=record.sequence,
+        kind=str(record.kind),
+        outcome=str(record.outcome),
+        failure_code=record.failure_code,
+        occurred_at=record.occurred_at,
+        local_date=record.local_date,
+        mode=str(record.mode),
+        staff_id=record.staff_id,
+        card_generation=record.card_generation,
+        pin_kind=record.pin_kind,
+        certificates=[c.to_wire() for c in record.certificates],
+        subject_hmac_hex=record.subject_hmac_hex,
+        received_at=now,
+    )

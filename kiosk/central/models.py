@@ -1,0 +1,170 @@
+"""The central service's tables.
+
+What is kept about a resident is what the contract allows: transaction records (which hold no personal
+data), the card ID a challenge was issued for, and serials and dates of issued certificates. Tokens are
+kept as SHA-256 digests only. Schema changes go through the Alembic migrations in ``migrations/``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime on every backend (SQLite keeps no offset: store UTC, give it back as UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored")
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: dict[Any, Any] = {datetime: UtcDateTime(), date: Date()}  # noqa: RUF012
+
+
+class Terminal(Base):
+    __tablename__ = "terminals"
+
+    terminal_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    site: Mapped[str] = mapped_column(String(64), index=True)
+    mode: Mapped[str] = mapped_column(String(16))
+    registered_at: Mapped[datetime]
+
+
+class TerminalToken(Base):
+    """A bearer token of a terminal (several during a rotation), as its SHA-256 digest."""
+
+    __tablename__ = "terminal_tokens"
+
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"), index=True)
+    created_at: Mapped[datetime]
+
+
+class StoredTransaction(Base):
+    __tablename__ = "transactions"
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "sequence", name="uq_transactions_terminal_sequence"),
+        Index("ix_transactions_site_local_date", "site", "local_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(36), unique=True)  # canonical UUID text
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    site: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"))
+    sequence: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(16))
+    failure_code: Mapped[str | None] = mapped_column(String)
+    occurred_at: Mapped[datetime]
+    local_date: Mapped[date]
+    mode: Mapped[str] = mapped_column(String(16))
+    staff_id: Mapped[str | None] = mapped_column(String)
+    card_generation: Mapped[str | None] = mapped_column(String)
+    pin_kind: Mapped[str | None] = mapped_column(String(32))
+    certificates: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    subject_hmac_hex: Mapped[str | None] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+
+
+class Challenge(Base):
+    __tablename__ = "challenges"
+
+    challenge_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    site: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"))
+    card_id_hex: Mapped[str] = mapped_column(String(32))
+    nonce: Mapped[bytes] = mapped_column(LargeBinary(32))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class Proof(Base):
+    """A verified proof of possession: good for one authorisation, for the card its challenge named."""
+
+    __tablename__ = "proofs"
+
+    proof_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    challenge_id: Mapped[str] = mapped_column(ForeignKey("challenges.challenge_id"), unique=True)
+    site: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"))
+    card_id_hex: Mapped[str] = mapped_column(String(32))
+    purpose: Mapped[str] = mapped_column(String(8))
+    certificate_serial_hex: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class IssuedAuthorisation(Base):
+    __tablename__ = "authorisations"
+
+    authorisation_id_hex: Mapped[str] = mapped_column(String(32), primary_key=True)
+    site: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"))
+    operation: Mapped[str] = mapped_column(String(32))
+    aid_hex: Mapped[str] = mapped_column(String(32))
+    target_hex: Mapped[str] = mapped_column(String(4))
+    proof_id: Mapped[str | None] = mapped_column(ForeignKey("proofs.proof_id"), unique=True)
+    staff_id: Mapped[str | None] = mapped_column(String)
+    identity_checks: Mapped[list[str] | None] = mapped_column(JSON)
+    certificate_sha256_hex: Mapped[str | None] = mapped_column(String(64))
+    issued_at: Mapped[datetime]
+
+
+class IssuedCertificate(Base):
+    """A certificate this service issued: its serial and dates, nothing about its holder."""
+
+    __tablename__ = "certificates"
+
+    serial_hex: Mapped[str] = mapped_column(String(64), primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(8))
+    authority_generation: Mapped[str] = mapped_column(String(16))
+    not_before: Mapped[datetime]
+    not_after: Mapped[datetime]
+    renewed_in_window: Mapped[bool]
+    site: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"))
+    staff_id: Mapped[str] = mapped_column(String)
+    issued_at: Mapped[datetime]

@@ -1,0 +1,37 @@
+"""``POST /v1/transactions`` and ``GET /v1/sites/{site}/counts``."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from starlette.concurrency import run_in_threadpool
+
+from kiosk.central import intake
+from kiosk.central.dependencies import CallerDep, ServiceDep, error_responses
+from kiosk.central.problems import ApiError
+from kiosk.central.reconciliation import day_report
+from kiosk.central.schemas import BATCH_REQUEST_BODY, BatchOut, CountsOut
+
+router = APIRouter(tags=["transactions"])
+
+
+@router.post("/v1/transactions", response_model=BatchOut, responses=error_responses(400, 401, 403, 413, 422, 503),
+             openapi_extra={"requestBody": BATCH_REQUEST_BODY})
+async def receive_transactions(request: Request, caller: CallerDep, service: ServiceDep) -> dict[str, Any]:
+    """Store a batch of 1 to 500 records in one database transaction, idempotently by key."""
+    body = await request.body()
+    batch = await run_in_threadpool(intake.check_batch, body, caller, service.settings.max_batch)
+    received = await run_in_threadpool(intake.store_batch, service.sessions, batch, caller, service.now())
+    return {"results": [{"key": r.key, "status": r.status} for r in received]}
+
+
+@router.get("/v1/sites/{site}/counts", response_model=CountsOut, responses=error_responses(401, 403, 422, 503))
+def site_counts(site: str, day: Annotated[date, Query(alias="date")], caller: CallerDep,
+                service: ServiceDep) -> dict[str, Any]:
+    """A site's day for reconciliation (Japan-time date)."""
+    if site != caller.site:
+        raise ApiError(403, "wrong_site", f"this terminal may read site {caller.site} only")
+    with service.sessions() as session:
+        return day_report(session, site, day)

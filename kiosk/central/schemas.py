@@ -1,0 +1,203 @@
+"""The JSON bodies of the central API as Pydantic models: they validate requests and document the API.
+
+Requests are strict (no coercion of "1" to 1) and refuse unknown fields: a terminal that sends something
+the contract does not name has a bug worth seeing. The transaction batch is not a model: its records are
+checked one by one by the domain's ``from_wire`` so that each bad record gets its own reason; its schema
+here is documentation only.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Base64 of a certificate, a key or a signature: generous for RSA-2048 material, far below the body limit.
+MAX_BASE64 = 16 * 1024
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+CardIdHex = Annotated[str, Field(pattern=r"^[0-9a-fA-F]{32}$", description="the card ID (16 bytes), hex")]
+Base64Text = Annotated[str, Field(min_length=1, max_length=MAX_BASE64,
+                                  description="base64, standard alphabet, padded",
+                                  json_schema_extra={"contentEncoding": "base64"})]
+ShortText = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class ErrorOut(BaseModel):
+    """Every error. Some codes carry more fields (``limit``, ``keys``, ``rejected``)."""
+
+    model_config = ConfigDict(extra="allow")
+    error: str
+    detail: str
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    version: str
+    time: datetime
+
+
+class ReceivedOut(BaseModel):
+    key: str
+    status: Literal["accepted", "duplicate"]
+
+
+class BatchOut(BaseModel):
+    results: list[ReceivedOut]
+
+
+class CountOut(BaseModel):
+    kind: str
+    outcome: str
+    count: int
+
+
+class CountedTransactionOut(BaseModel):
+    key: str
+    terminal_id: str
+    sequence: int
+    kind: str
+    outcome: str
+
+
+class SequenceGapOut(BaseModel):
+    terminal_id: str
+    missing: list[int] = Field(description="the missing numbers, at most the first 1000")
+    missing_count: int = Field(description="how many numbers are missing in all")
+
+
+class CountsOut(BaseModel):
+    site: str
+    date: date
+    counts: list[CountOut]
+    transactions: list[CountedTransactionOut]
+    sequence_gaps: list[SequenceGapOut]
+
+
+class ChallengeIn(StrictModel):
+    card_id_hex: CardIdHex
+
+
+class ChallengeOut(BaseModel):
+    challenge_id: str
+    nonce: str = Field(description="32 bytes, base64: the card signs the SHA-256 DigestInfo of these bytes")
+    expires_at: datetime
+
+
+class ProofIn(StrictModel):
+    certificate: Base64Text = Field(description="the certificate (DER) of the key that signed")
+    signature: Base64Text = Field(description="RSA PKCS#1 v1.5 SHA-256 signature over the nonce")
+
+
+class ProofOut(BaseModel):
+    proof_id: str
+    purpose: Literal["auth", "sign"]
+    certificate_serial_hex: str
+    expires_at: datetime
+
+
+class StaffGrounds(StrictModel):
+    staff_id: ShortText
+    identity_checks: list[ShortText] = Field(max_length=16, description="at least one, e.g. 'photo'")
+
+
+class ByStaff(StrictModel):
+    staff: StaffGrounds
+
+
+class ByProof(StrictModel):
+    proof_id: ShortText
+
+
+class AuthorisationIn(StrictModel):
+    operation: Literal["reset_pin", "generate_key_pair", "write_certificate"]
+    card_id_hex: CardIdHex
+    card_challenge_hex: str = Field(pattern=r"^[0-9a-fA-F]{16}$", description="from GET CHALLENGE (8 bytes)")
+    aid_hex: str = Field(pattern=r"^(?:[0-9a-fA-F]{2}){5,16}$")
+    target_hex: str = Field(pattern=r"^[0-9a-fA-F]{4}$")
+    certificate: Base64Text | None = Field(default=None, description="DER, for write_certificate only")
+    grounds: ByProof | ByStaff
+
+
+class AuthorisationOut(BaseModel):
+    authorisation: str = Field(description="the signed authorisation (docs/issuer-channel.md), base64")
+    authorisation_id_hex: str
+
+
+class HolderIn(StrictModel):
+    name: str = Field(min_length=1, max_length=200)
+    address: str = Field(min_length=1, max_length=400)
+    sex: Literal["1", "2", "9"]
+
+
+class CertificateIn(StrictModel):
+    purpose: Literal["auth", "sign"]
+    public_key: Base64Text = Field(description="SubjectPublicKeyInfo (DER) of an RSA-2048 key")
+    card_id_hex: CardIdHex
+    birth_date: date
+    card_expires_on: date
+    card_generation: Literal["current", "next"]
+    previous_certificate: Base64Text | None = Field(default=None, description="DER of the certificate renewed")
+    holder: HolderIn | None = Field(default=None, description="required for 'sign', refused for 'auth'")
+    staff: StaffGrounds
+
+
+class CertificateOut(BaseModel):
+    certificate: str = Field(description="DER, base64")
+    serial_hex: str
+    not_after: datetime
+
+
+_NULLABLE_TEXT: dict[str, Any] = {"type": ["string", "null"]}
+
+TRANSACTION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "One transaction record (docs/central-api.md, 'Transactions').",
+    "additionalProperties": False,
+    "required": ["key", "terminal_id", "site", "sequence", "kind", "outcome", "occurred_at", "local_date",
+                 "mode"],
+    "properties": {
+        "key": {"type": "string", "format": "uuid"},
+        "terminal_id": {"type": "string"},
+        "site": {"type": "string"},
+        "sequence": {"type": "integer", "minimum": 1},
+        "kind": {"enum": ["check", "renewal", "new_issuance", "pin_reset", "pin_change", "card_info_read"]},
+        "outcome": {"enum": ["completed", "failed", "cancelled"]},
+        "failure_code": _NULLABLE_TEXT,
+        "occurred_at": {"type": "string", "format": "date-time"},
+        "local_date": {"type": "string", "format": "date"},
+        "mode": {"enum": ["counter", "kiosk"]},
+        "staff_id": _NULLABLE_TEXT,
+        "card_generation": _NULLABLE_TEXT,
+        "pin_kind": {"enum": ["auth", "sign", "card_info", "resident_register", None]},
+        "certificates": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "purpose": {"enum": ["auth", "sign"]},
+                    "old_serial_hex": _NULLABLE_TEXT,
+                    "new_serial_hex": _NULLABLE_TEXT,
+                },
+            },
+        },
+        "subject_hmac_hex": _NULLABLE_TEXT,
+    },
+}
+
+BATCH_REQUEST_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {"application/json": {"schema": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["transactions"],
+        "properties": {"transactions": {"type": "array", "minItems": 1, "maxItems": 500,
+                                        "items": TRANSACTION_SCHEMA}},
+    }}},
+}

@@ -1,0 +1,90 @@
+"""Running the central service with uvicorn: in the foreground (``kiosk central serve``) or in a background
+thread of this process (tests, the demo, training), on a port chosen by the caller or by the system.
+
+The background server binds its socket before it starts, so its address is known at once, and
+``start_in_thread`` returns only after the lifespan finished (schema migrated, terminals registered):
+the first request never races the start-up.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from types import TracebackType
+
+import uvicorn
+
+from kiosk.central.app import create_app
+from kiosk.central.settings import CentralSettings
+
+READY_TIMEOUT_S = 60.0
+STOP_TIMEOUT_S = 30.0
+POLL_S = 0.01
+
+
+class ServerDidNotStart(RuntimeError):
+    pass
+
+
+def _config(settings: CentralSettings, log_level: str) -> uvicorn.Config:
+    return uvicorn.Config(create_app(settings), log_level=log_level, access_log=False, lifespan="on",
+                          timeout_graceful_shutdown=5)
+
+
+def serve(settings: CentralSettings, host: str, port: int, log_level: str = "info") -> None:
+    """Serve until interrupted (Ctrl-C or SIGTERM)."""
+    config = _config(settings, log_level)
+    config.host, config.port = host, port
+    uvicorn.Server(config).run()
+
+
+@dataclass
+class RunningServer:
+    host: str
+    port: int
+    _server: uvicorn.Server = field(repr=False)
+    _thread: threading.Thread = field(repr=False)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(STOP_TIMEOUT_S)
+        if self._thread.is_alive():
+            raise RuntimeError("the central service did not stop")
+
+    def __enter__(self) -> RunningServer:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+
+def start_in_thread(settings: CentralSettings, host: str = "127.0.0.1", port: int = 0,
+                    log_level: str = "warning") -> RunningServer:
+    """Start the service in a daemon thread; port 0 lets the system choose a free one."""
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind((host, port))
+    bound_port = listener.getsockname()[1]
+    server = uvicorn.Server(_config(settings, log_level))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, name="central-service",
+                              daemon=True)
+    thread.start()
+    # uvicorn sets ``started`` once the lifespan completed and the socket listens; a failed start-up ends
+    # the thread instead.
+    for _ in range(int(READY_TIMEOUT_S / POLL_S)):
+        if server.started:
+            return RunningServer(host, bound_port, server, thread)
+        if not thread.is_alive():
+            break
+        time.sleep(POLL_S)
+    server.should_exit = True
+    thread.join(STOP_TIMEOUT_S)
+    listener.close()
+    raise ServerDidNotStart("the central service did not start (see its log)")
