@@ -72,7 +72,12 @@ class Store:
 
     def add_listener(self, listener: RecordListener) -> None:
         """Called after each record is committed (the sender's wake-up), in the recording thread."""
-        self._listeners.append(listener)
+        if listener not in self._listeners:
+            self._listeners.append(listener)
+
+    def remove_listener(self, listener: RecordListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     def record(self, draft: TransactionDraft) -> TransactionRecord:
         """Commit the record, its outbox row and its audit entry in one transaction; return the record.
@@ -165,12 +170,18 @@ class Store:
                 audit.append(connection, "sync.paused", None, {"reason": reason}, now)
             outbox.update_sync_state(connection, paused_at=now, paused_reason=reason)
 
-    def resume_sending(self, *, by: str) -> None:
+    def resume_sending(self, *, by: str) -> bool:
+        """Lift a pause; False if sending was not paused."""
+        with self._reading() as connection:
+            if outbox.paused_reason(connection) is None:
+                return False
         with self._writing() as connection:
             reason = outbox.paused_reason(connection)
-            if reason is not None:
-                audit.append(connection, "sync.resumed", None, {"by": by, "reason": reason}, self._clock())
+            if reason is None:
+                return False
+            audit.append(connection, "sync.resumed", None, {"by": by, "reason": reason}, self._clock())
             outbox.update_sync_state(connection, paused_at=None, paused_reason=None)
+            return True
 
     # --- the audit trail -------------------------------------------------------------------------------
 

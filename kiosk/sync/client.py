@@ -1,0 +1,293 @@
+"""The central API client (docs/central-api.md), over httpx.
+
+Every way a call can fail comes out as one of the typed ``SyncError`` subclasses:
+
+- no connection, a dropped connection, a timeout, a 5xx      -> ``ServerUnavailable`` (503's Retry-After kept)
+- 429                                                        -> ``RateLimited`` with Retry-After
+- 401, 403, or a TLS failure (certificate, handshake)        -> ``AuthenticationFailed``: a technician must act
+- a body that is not the API's (garbage, wrong shape)        -> ``ProtocolError``
+- any other refusal (400, 413, 4xx)                          -> ``RequestRejected`` with the error code
+
+A batch that the service refuses record by record (``422 invalid_transactions``) is not an error: it is
+one of the two answers of ``post_transactions``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import ssl
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from kiosk import __version__
+from kiosk.config import Settings
+from kiosk.errors import (
+    AuthenticationFailed,
+    ConfigError,
+    ProtocolError,
+    RateLimited,
+    RequestRejected,
+    ServerUnavailable,
+)
+
+CONNECT_TIMEOUT_CAP_S = 5.0
+# The read timeout bounds each wait for bytes; this bounds a whole call, so a server trickling its answer
+# byte by byte cannot hold the sender for ever.
+TOTAL_TIMEOUT_FACTOR = 3.0
+DELIVERED_STATUSES = ("accepted", "duplicate")
+
+
+class BatchTooLarge(RequestRejected):
+    """413: the batch (or its body) is over the service's limit; the sender sends smaller batches."""
+
+    def __init__(self, message: str, limit: int | None) -> None:
+        super().__init__(message, "batch_too_large", 413)
+        self.limit = limit
+
+
+class ServerFailed(ServerUnavailable):
+    """The service answered with a 5xx: it is there but failing (as opposed to unreachable)."""
+
+    def __init__(self, message: str, status: int, retry_after: float | None) -> None:
+        super().__init__(message, retry_after)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Rejection:
+    index: int
+    key: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """The service's answer to a batch: every record acknowledged, or some refused (nothing stored)."""
+
+    statuses: dict[str, str]  # key -> "accepted" | "duplicate"
+    rejected: tuple[Rejection, ...] = ()
+
+
+@dataclass(frozen=True)
+class CentralTransaction:
+    key: str
+    terminal_id: str
+    sequence: int
+    kind: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class CentralDay:
+    """``GET /v1/sites/{site}/counts``: what the central service holds for one site and Japan-time day."""
+
+    site: str
+    day: date
+    counts: tuple[tuple[str, str, int], ...]  # (kind, outcome, count) for the whole site
+    transactions: tuple[CentralTransaction, ...]
+    sequence_gaps: dict[str, tuple[int, ...]]  # terminal id -> sequence numbers not received
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Retry-After as seconds: either delta-seconds or an HTTP date; None when absent or unreadable."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def _tls_failure(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _ssl_context(ca_bundle: Path | None, client_cert: Path | None, client_key: Path | None) -> ssl.SSLContext | bool:
+    if ca_bundle is None and client_cert is None:
+        return True  # httpx's default trust store
+    try:
+        if ca_bundle is not None:
+            context = ssl.create_default_context(cafile=str(ca_bundle))
+        else:
+            import certifi
+
+            context = ssl.create_default_context(cafile=certifi.where())
+        if client_cert is not None:
+            context.load_cert_chain(str(client_cert), str(client_key) if client_key else None)
+    except (OSError, ssl.SSLError) as exc:
+        raise ConfigError(f"cannot load the TLS files (CA bundle {ca_bundle}, client certificate "
+                          f"{client_cert}): {exc}") from exc
+    return context
+
+
+def _error_code(response: httpx.Response) -> tuple[str, dict[str, Any]]:
+    try:
+        body = response.json()
+    except ValueError:
+        return f"http_{response.status_code}", {}
+    if isinstance(body, dict) and isinstance(body.get("error"), str):
+        return body["error"], body
+    return f"http_{response.status_code}", {}
+
+
+class CentralClient:
+    def __init__(self, base_url: str, *, token: str | None, timeout_s: float = 10.0,
+                 ca_bundle: Path | None = None, client_cert: Path | None = None, client_key: Path | None = None,
+                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+        if not base_url.startswith(("http://", "https://")):
+            raise ConfigError(f"the central service URL must start with http:// or https://, not {base_url!r}")
+        headers = {"User-Agent": f"kiosk/{__version__}", "Accept": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self.base_url = base_url.rstrip("/")
+        self.timeout_s = timeout_s
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url, headers=headers, transport=transport, follow_redirects=False,
+            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, CONNECT_TIMEOUT_CAP_S)),
+            verify=_ssl_context(ca_bundle, client_cert, client_key), trust_env=False)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None) -> CentralClient:
+        return cls(settings.central_url, token=settings.api_token, timeout_s=settings.sync_timeout_s,
+                   ca_bundle=settings.ca_bundle, client_cert=settings.client_cert, client_key=settings.client_key,
+                   transport=transport)
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> CentralClient:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        await self.aclose()
+
+    # --- the calls -------------------------------------------------------------------------------------
+
+    async def health(self) -> dict[str, Any]:
+        response = await self._request("GET", "/v1/health")
+        body = self._json(response)
+        if not isinstance(body, dict) or body.get("status") != "ok":
+            raise ProtocolError("health: unexpected answer")
+        return body
+
+    async def post_transactions(self, records: Sequence[tuple[str, str]]) -> BatchResult:
+        """Send records given as (key, wire JSON text), in order; the text is sent byte for byte."""
+        if not records:
+            return BatchResult({})
+        body = ('{"transactions":[' + ",".join(text for _, text in records) + "]}").encode("utf-8")
+        response = await self._request("POST", "/v1/transactions", content=body,
+                                       headers={"Content-Type": "application/json"}, refusal_ok=(422,))
+        keys = [key for key, _ in records]
+        document = self._json(response)
+        if response.status_code == 422:
+            return BatchResult({}, self._rejections(document, keys))
+        results = document.get("results") if isinstance(document, dict) else None
+        if not isinstance(results, list) or len(results) != len(keys):
+            raise ProtocolError("transactions: the answer does not list one result per record")
+        statuses: dict[str, str] = {}
+        for expected, result in zip(keys, results, strict=True):
+            if (not isinstance(result, dict) or result.get("key") != expected
+                    or result.get("status") not in DELIVERED_STATUSES):
+                raise ProtocolError(f"transactions: unexpected result {str(result)[:200]!r} for key {expected}")
+            statuses[expected] = result["status"]
+        return BatchResult(statuses)
+
+    async def counts(self, site: str, day: date) -> CentralDay:
+        from urllib.parse import quote
+
+        response = await self._request("GET", f"/v1/sites/{quote(site, safe='')}/counts",
+                                       params={"date": day.isoformat()})
+        document = self._json(response)
+        try:
+            counts = tuple((str(c["kind"]), str(c["outcome"]), int(c["count"])) for c in document["counts"])
+            transactions = tuple(
+                CentralTransaction(str(t["key"]), str(t["terminal_id"]), int(t["sequence"]), str(t["kind"]),
+                                   str(t["outcome"]))
+                for t in document["transactions"])
+            gaps = {str(g["terminal_id"]): tuple(int(n) for n in g["missing"]) for g in document["sequence_gaps"]}
+            return CentralDay(str(document["site"]), date.fromisoformat(document["date"]), counts, transactions,
+                              gaps)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ProtocolError(f"counts: unexpected answer ({exc})") from exc
+
+    # --- plumbing --------------------------------------------------------------------------------------
+
+    async def _request(self, method: str, path: str, *, refusal_ok: tuple[int, ...] = (),
+                       **kwargs: Any) -> httpx.Response:
+        try:
+            async with asyncio.timeout(self.timeout_s * TOTAL_TIMEOUT_FACTOR):
+                response = await self._http.request(method, path, **kwargs)
+        except TimeoutError as exc:
+            raise ServerUnavailable(f"{method} {path}: no complete answer in time") from exc
+        except httpx.TimeoutException as exc:
+            raise ServerUnavailable(f"{method} {path}: timed out ({type(exc).__name__})") from exc
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+            raise ConfigError(f"the central service URL is not usable: {exc}") from exc
+        except httpx.TransportError as exc:
+            if _tls_failure(exc):
+                raise AuthenticationFailed(f"{method} {path}: TLS failure: {exc}") from exc
+            raise ServerUnavailable(f"{method} {path}: {type(exc).__name__}: {exc}") from exc
+        status = response.status_code
+        if status < 300 or status in refusal_ok:
+            return response
+        code, body = _error_code(response)
+        detail = f"{method} {path}: HTTP {status} {code}"
+        if status in (401, 403):
+            raise AuthenticationFailed(detail)
+        if status == 429:
+            raise RateLimited(detail, retry_after_seconds(response.headers.get("Retry-After")))
+        if status >= 500:
+            raise ServerFailed(detail, status, retry_after_seconds(response.headers.get("Retry-After")))
+        if status == 413:
+            limit = body.get("limit")
+            raise BatchTooLarge(detail, limit if isinstance(limit, int) and limit > 0 else None)
+        raise RequestRejected(detail, code, status)
+
+    @staticmethod
+    def _json(response: httpx.Response) -> Any:
+        try:
+            return json.loads(response.content)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ProtocolError(f"HTTP {response.status_code}: the answer is not JSON "
+                                f"({response.content[:80]!r})") from exc
+
+    @staticmethod
+    def _rejections(document: Any, keys: list[str]) -> tuple[Rejection, ...]:
+        if not isinstance(document, dict) or document.get("error") != "invalid_transactions":
+            code = document.get("error") if isinstance(document, dict) else None
+            raise RequestRejected(f"transactions: HTTP 422 {code}", str(code or "http_422"), 422)
+        entries = document.get("rejected")
+        if not isinstance(entries, list) or not entries:
+            raise ProtocolError("transactions: a 422 that names no record")
+        rejections = []
+        for entry in entries:
+            index = entry.get("index") if isinstance(entry, dict) else None
+            if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(keys):
+                raise ProtocolError(f"transactions: a rejection names no record of the batch: {str(entry)[:200]}")
+            key = entry.get("key")
+            if key is not None and key != keys[index]:
+                raise ProtocolError(f"transactions: rejection {index} names key {key}, not {keys[index]}")
+            rejections.append(Rejection(index, keys[index], str(entry.get("reason") or "invalid")))
+        return tuple(rejections)
