@@ -7,13 +7,31 @@ from pathlib import Path
 
 import pytest
 from central_server import CentralHandle, run_central
+from conftest import unavailable
 
+from central import postgres
 from kiosk.pki.training import TrainingPki
 
 
-@pytest.fixture(params=["sqlite"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'central.sqlite3'}"
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[str]:
+    """The session's PostgreSQL database (the cluster is started if needed). Skips locally when PostgreSQL
+    is missing; fails in CI."""
+    try:
+        with postgres.test_database() as url:
+            yield url
+    except postgres.PostgresUnavailable as exc:
+        unavailable(str(exc))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'central.sqlite3'}"
+        return
+    with postgres.schema_of_its_own(request.getfixturevalue("postgres_database")) as url:
+        yield url
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import httpx
-
 from central_server import DEMO_TERMINAL, run_central_process, transaction_wire
+
 from kiosk.pki.training import TrainingPki
 
 

@@ -1,0 +1,102 @@
+"""A real PostgreSQL for the central service's tests: the machine's cluster, a role and a database of ours.
+
+The cluster is started if it is down (and stopped again at the end only then: a cluster found running is
+left running). Each test gets a schema of its own in the session's database, named in the URL's
+``search_path``, so tests never see each other's rows and no test pays for a CREATE DATABASE.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shlex
+import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from sqlalchemy import create_engine, text
+
+ROLE = "kiosk_central_test"
+COMMAND_TIMEOUT_S = 60
+
+
+class PostgresUnavailable(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Cluster:
+    version: str
+    name: str
+    port: int
+    online: bool
+
+
+def _run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, capture_output=True, text=True, timeout=COMMAND_TIMEOUT_S, check=False)
+
+
+def find_cluster() -> Cluster:
+    if shutil.which("pg_lsclusters") is None or shutil.which("pg_ctlcluster") is None:
+        raise PostgresUnavailable("PostgreSQL is not installed (no pg_lsclusters / pg_ctlcluster)")
+    listing = _run("pg_lsclusters", "--no-header")
+    for line in listing.stdout.splitlines():
+        fields = line.split()
+        if len(fields) >= 4:
+            return Cluster(fields[0], fields[1], int(fields[2]), fields[3].startswith("online"))
+    raise PostgresUnavailable("PostgreSQL is installed but has no cluster")
+
+
+def _psql(sql: str, database: str = "postgres") -> None:
+    if os.geteuid() != 0:
+        raise PostgresUnavailable("creating the test role needs root (su postgres)")
+    command = f"psql -X -q -v ON_ERROR_STOP=1 -d {database} -c {shlex.quote(sql)}"
+    done = subprocess.run(["su", "postgres", "-c", command], capture_output=True, text=True, cwd="/",
+                          timeout=COMMAND_TIMEOUT_S, check=False)
+    if done.returncode != 0:
+        raise PostgresUnavailable(f"psql failed: {done.stderr.strip()}")
+
+
+@contextmanager
+def test_database() -> Iterator[str]:
+    """A fresh database owned by a role with a password; yields its SQLAlchemy URL (TCP, 127.0.0.1)."""
+    cluster = find_cluster()
+    started_here = False
+    if not cluster.online:
+        start = _run("pg_ctlcluster", cluster.version, cluster.name, "start")
+        if start.returncode != 0:
+            raise PostgresUnavailable(f"cannot start PostgreSQL {cluster.version}/{cluster.name}: "
+                                      f"{start.stderr.strip()}")
+        started_here = True
+    database = f"kiosk_central_test_{os.getpid()}"
+    password = secrets.token_hex(16)
+    try:
+        _psql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ROLE}') THEN "
+              f"CREATE ROLE {ROLE} LOGIN; END IF; END $$; ALTER ROLE {ROLE} PASSWORD '{password}'")
+        _psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        _psql(f"CREATE DATABASE {database} OWNER {ROLE}")
+        yield f"postgresql+psycopg://{ROLE}:{quote(password)}@127.0.0.1:{cluster.port}/{database}"
+    finally:
+        try:
+            _psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        finally:
+            if started_here:
+                _run("pg_ctlcluster", cluster.version, cluster.name, "stop")
+
+
+@contextmanager
+def schema_of_its_own(database_url: str) -> Iterator[str]:
+    """A new schema in the test database; yields a URL whose connections work in it (search_path)."""
+    schema = f"t_{secrets.token_hex(6)}"
+    engine = create_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(f"CREATE SCHEMA {schema}"))
+        yield f"{database_url}?options={quote(f'-csearch_path={schema}')}"
+        with engine.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    finally:
+        engine.dispose()
