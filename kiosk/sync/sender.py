@@ -172,7 +172,7 @@ class OutboxSender:
             self._server_errors += 1
             if self._server_errors >= SHRINK_AFTER_SERVER_ERRORS:
                 self._batch_limit = max(1, len(items) // 2)
-        log.warning("outbox: %d records not delivered (%s); next attempt in %.1f s", len(items), error, delay)
+        log.info("outbox: %d records not delivered (%s); next attempt in %.1f s", len(items), error, delay)
         next_attempt_at = self._store.now() + timedelta(seconds=delay)
         await asyncio.to_thread(self._store.mark_failed, [i.id for i in items], error.code, str(error),
                                 next_attempt_at)
