@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from kiosk import __version__
 from kiosk.central import problems
 from kiosk.central.limits import BodySizeLimit
-from kiosk.central.routes import health, transactions
+from kiosk.central.routes import authorisations, certificates, health, pin_reset, transactions
 from kiosk.central.service import open_service
 from kiosk.central.settings import CentralSettings
 
@@ -40,7 +40,7 @@ def create_app(settings: CentralSettings) -> FastAPI:
     app = FastAPI(title="E-certificate terminal central API", version=__version__, description=DESCRIPTION,
                   lifespan=lifespan, docs_url=None, redoc_url=None)
     problems.install(app)
-    for module in (health, transactions):
+    for module in (health, transactions, pin_reset, authorisations, certificates):
         app.include_router(module.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app

@@ -10,7 +10,6 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from kiosk.central.problems import ApiError
 from kiosk.central.service import Service
 from kiosk.central.terminals import CallingTerminal, identify
-from kiosk.domain.transactions import Mode
 
 _bearer = HTTPBearer(auto_error=False, description="the terminal's API token")
 
@@ -41,11 +40,6 @@ def calling_terminal(
 
 
 CallerDep = Annotated[CallingTerminal, Depends(calling_terminal)]
-
-
-def require_counter(caller: CallingTerminal) -> None:
-    if caller.mode is not Mode.COUNTER:
-        raise ApiError(403, "counter_only", "only a counter terminal, with staff present, may do this")
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

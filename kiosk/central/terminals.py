@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.central.models import Terminal, TerminalToken
+from kiosk.central.problems import ApiError
 from kiosk.central.settings import TerminalRegistration
 from kiosk.domain.transactions import Mode
 
@@ -68,3 +69,9 @@ def identify(session: Session, token: str) -> CallingTerminal | None:
     if row is None:
         return None
     return CallingTerminal(row.terminal_id, row.site, Mode(row.mode))
+
+
+def require_counter(caller: CallingTerminal) -> None:
+    """Staff-grounded operations happen at a counter, where staff check the resident's identity."""
+    if caller.mode is not Mode.COUNTER:
+        raise ApiError(403, "counter_only", "only a counter terminal, with staff present, may do this")
