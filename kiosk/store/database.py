@@ -26,7 +26,7 @@ from kiosk.store.audit import AuditEntry, AuditReport
 from kiosk.store.drafts import TransactionDraft
 from kiosk.store.outbox import OutboxItem, OutboxStatus
 from kiosk.store.records import LocalTransaction, Terminal
-from kiosk.store.sqlite import DEFAULT_BUSY_TIMEOUT_MS, make_engine, sqlite_errors, writer
+from kiosk.store.sqlite import make_engine, sqlite_errors, writer
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +226,7 @@ def _ensure_parent(url: str) -> None:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
 
 
-def open_store(settings: Settings, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, upgrade: bool = True,
+def open_store(settings: Settings, *, busy_timeout_ms: int | None = None, upgrade: bool = True,
                clock: Clock = utc_now) -> Store:
     """Open the terminal's database, upgraded to this version's schema and checked.
 
@@ -235,6 +235,10 @@ def open_store(settings: Settings, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOU
     an older database is an error instead of being upgraded (``kiosk db status`` reads without changing).
     """
     terminal = terminal_of(settings)
+    if busy_timeout_ms is None:
+        from kiosk.store import sqlite
+
+        busy_timeout_ms = sqlite.DEFAULT_BUSY_TIMEOUT_MS
     _ensure_parent(settings.database_url)
     engine = make_engine(settings.database_url, busy_timeout_ms=busy_timeout_ms)
     try:

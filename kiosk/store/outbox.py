@@ -144,7 +144,8 @@ def paused_reason(connection: Connection) -> str | None:
 
 
 def status(connection: Connection) -> OutboxStatus:
-    counts = dict(connection.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).tuples().all())
+    counts: dict[str, int] = {state: number for state, number in
+                              connection.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state))}
     # min() of a Timestamp column comes back as stored text: ISO 8601 in UTC, which sorts in time order
     oldest, earliest = connection.execute(
         select(func.min(OutboxRow.enqueued_at), func.min(OutboxRow.next_attempt_at)).where(_PENDING)).one()
