@@ -59,7 +59,8 @@ def test_an_altered_entry_is_detected(trail: Store, intruder: sqlite3.Connection
 def test_an_entry_rewritten_with_a_fresh_hash_breaks_the_link_of_the_next(trail: Store,
                                                                           intruder: sqlite3.Connection) -> None:
     """The intruder recomputes the altered entry's own hash, but not the rest of the chain."""
-    row = intruder.execute("SELECT id, recorded_at, event, subject, previous_hash FROM audit_log WHERE id = 4").fetchone()
+    row = intruder.execute("SELECT id, recorded_at, event, subject, previous_hash FROM audit_log "
+                           "WHERE id = 4").fetchone()
     detail = '{"kind":"renewal","outcome":"completed","sequence":3}'
     forged = audit.chain_hash(row[4], audit.content_bytes(row[0], row[1], row[2], row[3], detail))
     intruder.execute("UPDATE audit_log SET detail = ?, entry_hash = ? WHERE id = 4", (detail, forged))
