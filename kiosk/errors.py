@@ -65,6 +65,18 @@ class CardRemoved(CardError):
     code = "card.removed"
 
 
+class OperationCancelled(CardError):
+    """A card operation stopped on purpose between two APDUs: the user cancelled, or the card left."""
+
+    code = "card.cancelled"
+
+
+class IssuerChannelUnavailable(CardError):
+    """The card does not implement the issuer channel (docs/issuer-channel.md: GET DATA C1 refused)."""
+
+    code = "card.issuer_unavailable"
+
+
 class NotMyNumberCard(CardError):
     """The card answers, but it is not a My Number Card (no JPKI applet, or an unknown token)."""
 

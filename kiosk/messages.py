@@ -41,6 +41,9 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], Message], ...] = (
     (errors.CardRemoved, tr_noop(
         "errors", "The card was removed before the operation finished. Nothing was changed. "
         "Please place the card on the reader again.")),
+    (errors.OperationCancelled, tr_noop("errors", "The operation was cancelled.")),
+    (errors.IssuerChannelUnavailable, tr_noop(
+        "errors", "This card does not support issuer operations at this terminal. Please call a staff member.")),
     (errors.ResidentRegisterCard, tr_noop(
         "errors", "This is a Basic Resident Register card. It cannot be used here. "
         "Please apply for a My Number Card at the counter.")),

@@ -33,6 +33,7 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], ExitCode], ...] = (
     (errors.ReaderGone, ExitCode.NO_READER),
     (errors.NoCard, ExitCode.NO_CARD),
     (errors.CardRemoved, ExitCode.CARD_REMOVED),
+    (errors.OperationCancelled, ExitCode.CANCELLED),
     (errors.ResidentRegisterCard, ExitCode.RESIDENT_REGISTER_CARD),
     (errors.NotMyNumberCard, ExitCode.NOT_MY_NUMBER_CARD),
     (errors.MalformedCardData, ExitCode.CARD_DATA),
