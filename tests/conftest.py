@@ -67,14 +67,15 @@ def pcscd() -> Iterator[pcscd_control.PcscdProcess]:
         unavailable("pcscd is not installed")
     if not pcscd_control.vpcd_installed():
         unavailable("the vpcd virtual reader driver (vsmartcard-vpcd) is not installed")
+    from smartcard.System import readers
+
     try:
-        handle = pcscd_control.start()
+        with pcscd_control.restart_lock(exclusive=False):  # not while another session restarts it
+            handle = pcscd_control.start()
+            names = [str(r) for r in readers()]
     except pcscd_control.PcscdError as exc:
         unavailable(f"cannot start pcscd: {exc}")
         raise
-    from smartcard.System import readers
-
-    names = [str(r) for r in readers()]
     if pcscd_control.slot_reader_name(0) not in names:
         handle.stop()
         unavailable(f"a pcscd without the project's virtual readers is running (readers: {names}); "
@@ -85,6 +86,9 @@ def pcscd() -> Iterator[pcscd_control.PcscdProcess]:
 
 @pytest.fixture
 def vpcd_slot(pcscd: pcscd_control.PcscdProcess) -> Iterator[pcscd_control.Slot]:
-    """A virtual reader of our own (its vpcd port and reader name), exclusive across processes."""
-    with pcscd_control.lease_slot() as slot:
+    """A virtual reader of our own (its vpcd port and reader name), exclusive across processes.
+
+    Held with the pcscd restart lock shared, so the one test that restarts pcscd waits for it.
+    """
+    with pcscd_control.restart_lock(exclusive=False), pcscd_control.lease_slot() as slot:
         yield slot

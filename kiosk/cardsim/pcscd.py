@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from kiosk.paths import resources_dir
 
@@ -171,6 +172,44 @@ class Slot:
     index: int
     port: int
     reader: str
+
+
+RESTART_LOCK_TIMEOUT_S = 300.0
+
+
+def _flock(handle: IO[str], operation: int, deadline: float) -> None:
+    while True:
+        try:
+            fcntl.flock(handle, operation | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise PcscdError("timed out waiting for the pcscd restart lock") from None
+            time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def restart_lock(*, exclusive: bool, timeout_s: float = RESTART_LOCK_TIMEOUT_S,
+                 lock_dir: Path | None = None) -> Iterator[None]:
+    """Machine-wide reader/writer lock on the one pcscd: users hold it shared, a restarter exclusively.
+
+    Test sessions share the machine's pcscd; the test that restarts it must wait until no other test uses
+    it. A restarter first takes a turnstile that every new user passes through, so users arriving while
+    it waits queue behind it instead of starving it. ``PcscdError`` after ``timeout_s``.
+    """
+    directory = lock_dir or Path(os.environ.get("KIOSK_SLOT_LOCK_DIR", tempfile.gettempdir()))
+    deadline = time.monotonic() + timeout_s
+    with (directory / "kiosk-pcscd-restart.turnstile").open("a") as turnstile, \
+            (directory / "kiosk-pcscd-restart.lock").open("a") as lock:
+        try:
+            _flock(turnstile, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH, deadline)
+            _flock(lock, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH, deadline)
+            if not exclusive:
+                fcntl.flock(turnstile, fcntl.LOCK_UN)
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            fcntl.flock(turnstile, fcntl.LOCK_UN)
 
 
 @contextlib.contextmanager
