@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 # Base64 of a certificate, a key or a signature: generous for RSA-2048 material, far below the body limit.
 MAX_BASE64 = 16 * 1024
@@ -26,6 +26,20 @@ Base64Text = Annotated[str, Field(min_length=1, max_length=MAX_BASE64,
                                   description="base64, standard alphabet, padded",
                                   json_schema_extra={"contentEncoding": "base64"})]
 ShortText = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+def _date_from_text(value: object) -> object:
+    # Strict models take a date only as a date object; JSON has only text, so read YYYY-MM-DD here (and
+    # leave anything else to the date validator, which refuses it).
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_date_from_text)]
 
 
 class ErrorOut(BaseModel):
@@ -139,8 +153,8 @@ class CertificateIn(StrictModel):
     purpose: Literal["auth", "sign"]
     public_key: Base64Text = Field(description="SubjectPublicKeyInfo (DER) of an RSA-2048 key")
     card_id_hex: CardIdHex
-    birth_date: date
-    card_expires_on: date
+    birth_date: IsoDate
+    card_expires_on: IsoDate
     card_generation: Literal["current", "next"]
     previous_certificate: Base64Text | None = Field(default=None, description="DER of the certificate renewed")
     holder: HolderIn | None = Field(default=None, description="required for 'sign', refused for 'auth'")
