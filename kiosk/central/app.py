@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
 from kiosk import __version__
@@ -27,6 +28,11 @@ DESCRIPTION = (
 )
 
 
+def _operation_id(route: APIRoute) -> str:
+    # The handler's name ("receive_transactions"): stable and readable for generated clients.
+    return route.name
+
+
 def create_app(settings: CentralSettings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -38,7 +44,8 @@ def create_app(settings: CentralSettings) -> FastAPI:
             service.engine.dispose()
 
     app = FastAPI(title="E-certificate terminal central API", version=__version__, description=DESCRIPTION,
-                  lifespan=lifespan, docs_url=None, redoc_url=None)
+                  lifespan=lifespan, docs_url=None, redoc_url=None,
+                  generate_unique_id_function=_operation_id)
     problems.install(app)
     for module in (health, transactions, pin_reset, authorisations, certificates):
         app.include_router(module.router)

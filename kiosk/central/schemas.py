@@ -179,7 +179,7 @@ TRANSACTION_SCHEMA: dict[str, Any] = {
         "key": {"type": "string", "format": "uuid"},
         "terminal_id": {"type": "string"},
         "site": {"type": "string"},
-        "sequence": {"type": "integer", "minimum": 1},
+        "sequence": {"type": "integer", "description": "per terminal, from 1, no gaps"},
         "kind": {"enum": ["check", "renewal", "new_issuance", "pin_reset", "pin_change", "card_info_read"]},
         "outcome": {"enum": ["completed", "failed", "cancelled"]},
         "failure_code": _NULLABLE_TEXT,

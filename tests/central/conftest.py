@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from central_server import CentralHandle, run_central
+from central_server import CentralHandle, central, run_central  # noqa: F401 - central: the SQLite-only fixture
 from conftest import unavailable
 
 from central import postgres
