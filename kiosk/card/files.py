@@ -59,7 +59,17 @@ def _largest_ne(transport: CardTransport) -> int:
 def read_tlv_object(transport: CardTransport) -> bytes:
     """The one TLV object at the start of the current EF, read in as few APDUs as possible."""
     data = bytearray(read_binary(transport, 0, _largest_ne(transport)))
-    total = tlv.read_header(data).total
+    while True:  # a card may hand out fewer bytes than asked, even fewer than a header
+        try:
+            total = tlv.read_header(data).total
+            break
+        except MalformedCardData:
+            if len(data) >= tlv.MAX_HEADER_SIZE:
+                raise
+            chunk = read_binary(transport, len(data), _largest_ne(transport))
+            if not chunk:
+                raise
+            data += chunk
     while len(data) < total:
         chunk = read_binary(transport, len(data), min(total - len(data), _largest_ne(transport)))
         if not chunk:

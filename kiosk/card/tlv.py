@@ -13,6 +13,7 @@ from kiosk.errors import MalformedCardData
 
 MAX_TAG_BYTES = 3
 MAX_LENGTH_BYTES = 3  # up to 16 MB: far beyond any EF of the card
+MAX_HEADER_SIZE = MAX_TAG_BYTES + 1 + MAX_LENGTH_BYTES
 
 
 @dataclass(frozen=True)
