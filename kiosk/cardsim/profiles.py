@@ -416,7 +416,7 @@ def profile_from_document(document: Mapping[str, Any], *, name: str, today: date
 
 # --- the named profiles ---------------------------------------------------------------------------------------
 
-_ADDRESS = "東京都練習区研修町{block}丁目{lot}番{house}号 研修ハイツ{room}号室"
+_ADDRESS = "東京都練習区研修町{block}丁目{lot}番{house}号 練習台研修レジデンス東館{room}号室"
 _CURRENT_PINS = {"auth": {"value": "1234"}, "sign": {"value": "ABC123"}, "card_info": {"value": "5678"}}
 
 
