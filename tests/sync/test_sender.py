@@ -1,0 +1,213 @@
+"""The outbox sender against the real reference central service on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from central_server import DEMO_TERMINAL, CentralHandle, MovableClock, run_central
+from store.helpers import pin_change, raw, renewal
+
+from kiosk.config import Settings
+from kiosk.errors import AuthenticationFailed, RateLimited, StoreError
+from kiosk.pki.training import TrainingPki
+from kiosk.store.database import Store, open_store
+from kiosk.sync.client import CentralClient
+from kiosk.sync.sender import SenderState
+from sync.faultproxy import Fault, FaultProxy
+from sync.helpers import assert_held_exactly_once, eventually, sender_for
+
+
+def record(store: Store, n: int) -> list[str]:
+    return [store.record(renewal() if i % 3 else pin_change()).key for i in range(n)]
+
+
+async def test_a_backlog_drains_in_batches_and_the_service_holds_each_once(store: Store, client: CentralClient,
+                                                                           central: CentralHandle) -> None:
+    record(store, 120)
+    report = await sender_for(store, client, batch_size=50).run_once()
+    assert (report.error, report.delivered, report.duplicates, report.batches) == (None, 120, 0, 3)
+    status = store.outbox_status()
+    assert (status.pending, status.delivered, status.rejected) == (0, 120, 0)
+    assert status.last_success_at is not None
+    assert_held_exactly_once(central, store)
+
+
+async def test_rows_sent_again_after_a_lost_acknowledgement_come_back_duplicate(
+        store: Store, client: CentralClient, central: CentralHandle, settings: Settings) -> None:
+    record(store, 10)
+    await sender_for(store, client).run_once()
+    with raw(settings) as db:  # as if the process died between the service's answer and our commit
+        db.execute("UPDATE outbox SET state = 'pending', delivered_at = NULL WHERE id % 2 = 0")
+    report = await sender_for(store, client).run_once()
+    assert (report.delivered, report.duplicates) == (0, 5)
+    assert store.outbox_status().pending == 0
+    assert_held_exactly_once(central, store)
+
+
+async def test_a_record_the_service_refuses_is_parked_and_the_others_go_through(
+        store: Store, client: CentralClient, central: CentralHandle, settings: Settings) -> None:
+    keys = record(store, 6)
+    with raw(settings) as db:  # a bug shipped a kind the service does not know in one record
+        original = db.execute("SELECT payload FROM outbox WHERE transaction_key = ?", (keys[2],)).fetchone()[0]
+        broken = json.dumps({**json.loads(original), "kind": "teleport"})
+        db.execute("UPDATE outbox SET payload = ? WHERE transaction_key = ?", (broken, keys[2]))
+    report = await sender_for(store, client).run_once()
+    assert (report.error, report.delivered, report.rejected, report.rejected_keys) == (None, 5, 1, [keys[2]])
+    [parked] = store.rejected()
+    assert parked.key == keys[2]
+    assert "teleport" in (parked.rejected_reason or "")  # the service's own reason
+    assert [e.event for e in store.audit_entries(1)] == ["outbox.rejected"]
+
+    with raw(settings) as db:  # the fix: the record as it should have been
+        db.execute("UPDATE outbox SET payload = ? WHERE transaction_key = ?", (original, keys[2]))
+    store.retry(parked.key, by="test")
+    report = await sender_for(store, client).run_once()
+    assert (report.delivered, report.rejected) == (1, 0)
+    assert_held_exactly_once(central, store)
+
+
+async def test_an_unknown_token_pauses_the_sender_leaves_rows_untouched_and_alerts(
+        store: Store, central: CentralHandle, client: CentralClient) -> None:
+    record(store, 4)
+    alerts: list[Exception] = []
+    async with CentralClient(central.base_url, token="revoked-token", timeout_s=2) as refused:
+        report = await sender_for(store, refused, on_alert=alerts.append).run_once()
+    assert isinstance(report.error, AuthenticationFailed)
+    assert [type(a) for a in alerts] == [AuthenticationFailed]
+    status = store.outbox_status()
+    assert (status.pending, status.paused_at is not None, status.last_error_code) == (4, True, "sync.authentication")
+    assert [item.attempts for item in store.due(10)] == [0, 0, 0, 0]
+    assert "sync.paused" in [e.event for e in store.audit_entries(5)]
+
+    report = await sender_for(store, client).run_once()  # the technician fixed the token
+    assert report.delivered == 4
+    assert store.outbox_status().paused_at is None
+
+
+async def test_a_paused_background_sender_sends_nothing_until_resumed(store: Store, proxy: FaultProxy,
+                                                                      central: CentralHandle) -> None:
+    record(store, 2)
+    async with CentralClient(proxy.base_url, token="revoked-token", timeout_s=2) as refused:
+        sender = sender_for(store, refused)
+        sender.start()
+        await eventually(lambda: _is(sender.state, SenderState.PAUSED))
+        record(store, 3)  # each record wakes the sender
+        await asyncio.sleep(0.5)  # several idle checks of the paused loop
+        assert proxy.faults_seen() == ["pass"]  # the one refused request, nothing since
+        assert sender.state is SenderState.PAUSED
+        await sender.stop()
+    assert store.outbox_status().pending == 5
+
+
+async def test_a_batch_too_large_for_the_service_is_split(tmp_path: Path, training_pki: TrainingPki,
+                                                          settings: Settings) -> None:
+    with run_central(f"sqlite:///{tmp_path / 'small.sqlite3'}", training_pki, max_batch=7) as small:
+        store = open_store(settings)
+        try:
+            record(store, 30)
+            async with CentralClient(small.base_url, token=DEMO_TERMINAL.token) as client:
+                report = await sender_for(store, client, batch_size=50).run_once()
+            assert (report.error, report.delivered) == (None, 30)
+            assert_held_exactly_once(small, store)
+        finally:
+            store.close()
+
+
+async def test_the_background_sender_delivers_what_is_recorded_while_it_runs(store: Store, client: CentralClient,
+                                                                             central: CentralHandle) -> None:
+    sender = sender_for(store, client, idle_check_s=30.0)  # only a record's wake-up can make it send soon
+    task = sender.start()
+    await eventually(lambda: _is(sender.state, SenderState.IDLE))
+    for _ in range(20):
+        await asyncio.to_thread(store.record, pin_change())  # as a flow records, from a worker thread
+    await eventually(lambda: _no_pending(store))
+    await sender.stop()
+    assert task.done()
+    assert task.cancelled()
+    assert_held_exactly_once(central, store)
+
+
+async def test_retry_after_is_waited_for_before_the_next_attempt(settings: Settings, proxy: FaultProxy,
+                                                                 proxied_client: CentralClient,
+                                                                 central: CentralHandle) -> None:
+    """Sleeping is injected: the sender's waits are recorded and move the store's clock instead of passing."""
+    clock = MovableClock()
+    store = open_store(settings, clock=clock)
+    waits: list[float] = []
+
+    async def recorded_sleep(seconds: float) -> None:
+        waits.append(seconds)
+        clock.advance(timedelta(seconds=seconds))
+        await asyncio.sleep(0)
+
+    try:
+        record(store, 3)
+        proxy.script(Fault("rate_limited", retry_after="45"))
+        sender = sender_for(store, proxied_client, sleep=recorded_sleep)
+        sender.start()
+        await eventually(lambda: _no_pending(store))
+        await eventually(lambda: _is(sender.state, SenderState.IDLE))  # the pass that delivered has ended
+        await sender.stop()
+        assert waits and waits[0] >= 45.0  # the floor, whatever the jitter drew
+        assert proxy.faults_seen()[:2] == ["rate_limited", "pass"]
+        assert sender.last_error is None
+        assert_held_exactly_once(central, store)
+    finally:
+        store.close()
+
+
+async def test_a_database_error_after_the_service_answered_loses_nothing(settings: Settings, client: CentralClient,
+                                                                         central: CentralHandle) -> None:
+    store = open_store(settings, busy_timeout_ms=100)
+    try:
+        record(store, 5)
+        blocker = raw(settings)
+        blocker.execute("BEGIN IMMEDIATE")  # readers still read (WAL); our commit of "delivered" cannot
+        try:
+            report = await sender_for(store, client).run_once()
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert isinstance(report.error, StoreError)
+        assert store.outbox_status().pending == 5
+        report = await sender_for(store, client).run_once()
+        assert (report.error, report.duplicates) == (None, 5)
+        assert_held_exactly_once(central, store)
+    finally:
+        store.close()
+
+
+async def test_delivered_rows_are_purged_after_the_retention_period(store: Store, client: CentralClient) -> None:
+    record(store, 4)
+    sender = sender_for(store, client, retention_days=0)
+    await sender.run_once()
+    assert await sender.purge() == 4
+    status = store.outbox_status()
+    assert (status.pending, status.delivered) == (0, 0)
+
+
+async def test_the_sender_reports_rate_limiting_as_waiting(store: Store, proxy: FaultProxy,
+                                                           proxied_client: CentralClient) -> None:
+    record(store, 1)
+    proxy.script(Fault("rate_limited", retry_after="2"))
+    report = await sender_for(store, proxied_client).run_once()
+    assert isinstance(report.error, RateLimited)
+    assert report.retry_in is not None and report.retry_in >= 2.0
+    assert store.outbox_status().pending == 1
+
+
+async def _is(actual: object, expected: object) -> bool:
+    return actual is expected
+
+
+async def _no_pending(store: Store) -> bool:
+    return (await asyncio.to_thread(store.outbox_status)).pending == 0
+
+
+@pytest.fixture(autouse=True)
+def _quiet_sender_logs(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("ERROR", logger="kiosk.sync.sender")
