@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -41,6 +42,10 @@ MAX_READER_STATES = 16  # pcsc-lite refuses more in one SCardGetStatusChange (th
 
 _SERVICE_GONE = frozenset({scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED, scard.SCARD_E_INVALID_HANDLE,
                            scard.SCARD_F_COMM_ERROR, scard.SCARD_E_COMM_DATA_LOST})
+# What a transmit fails with when the card was pulled before pcscd noticed (vpcd: NOT_TRANSACTED).
+_CARD_MAY_HAVE_LEFT = frozenset({scard.SCARD_E_NOT_TRANSACTED, scard.SCARD_W_UNRESPONSIVE_CARD,
+                                 scard.SCARD_W_UNPOWERED_CARD})
+REMOVAL_NOTICE_S = 1.0  # pcscd polls a reader every 400 ms
 _REFUSED = frozenset({scard.SCARD_E_NOT_TRANSACTED, scard.SCARD_E_INSUFFICIENT_BUFFER,
                       scard.SCARD_E_INVALID_PARAMETER, scard.SCARD_E_INVALID_VALUE, scard.SCARD_E_PROTO_MISMATCH})
 
@@ -248,10 +253,33 @@ class PcscConnection(Connection):
         finally:
             as_list[:] = [0] * len(as_list)
         if hresult != scard.SCARD_S_SUCCESS:
+            if _code(hresult) in _CARD_MAY_HAVE_LEFT and self._card_left():
+                raise CardRemoved(f"{self.reader}: the card left during a command ({_code(hresult):08X})")
             raise self._failed(hresult, "transmit")
-        if len(response) < 2:
+        if len(response) < 2:  # vpcd's answer when the card was pulled before it replied
+            if self._card_left():
+                raise CardRemoved(f"{self.reader}: the card left before answering")
             raise MalformedCardData(f"{self.reader}: a response without a status word")
         return bytes(response[:-2]), response[-2] << 8 | response[-1]
+
+    def _card_left(self) -> bool:
+        """After a failed transmit: is the card gone? pcscd notices a removal only at its next poll of the
+        reader (a few hundred ms), so a card pulled mid-command first shows as a failed transaction; wait
+        for pcscd's verdict, briefly, rather than guess."""
+        deadline = time.monotonic() + REMOVAL_NOTICE_S
+        known = UNAWARE
+        while True:
+            try:
+                change = self._service.wait_for_change({self.reader: known}, max(0.0, deadline - time.monotonic()))
+            except CardError:
+                return True  # the reader or the service went with it
+            for state in change.readers if change else ():
+                if state.name == self.reader:
+                    if not state.card_present:
+                        return True
+                    known = state.event_state
+            if time.monotonic() >= deadline:
+                return False
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
