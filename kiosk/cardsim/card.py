@@ -128,15 +128,16 @@ class VirtualCard:
         with self._lock:
             if not self._powered:
                 self.power_on()
+            raw = b""
             try:
-                data, sw = self._process(bytes(apdu))
+                raw = bytes(apdu)
+                data, sw = self._process(raw)
             except Exception:  # the card answers every input with a status word
-                _log.exception("internal error on %s", bytes(apdu[:4]).hex(" "))
+                # Only the header, here and below: the data of VERIFY, CHANGE and RESET PIN holds PINs.
+                _log.exception("internal error on %s", raw[:4].hex(" "))
                 data, sw = b"", INTERNAL_ERROR
             if _log.isEnabledFor(logging.DEBUG):
-                # Only the header: the data of VERIFY, CHANGE and RESET PIN holds PINs.
-                _log.debug("%s Lc=%d -> %d bytes %04X", bytes(apdu[:4]).hex(" "), max(0, len(apdu) - 5),
-                           len(data), sw)
+                _log.debug("%s Lc=%d -> %d bytes %04X", raw[:4].hex(" "), max(0, len(raw) - 5), len(data), sw)
             return data + sw.to_bytes(2, "big")
 
     def _process(self, raw: bytes) -> Reply:

@@ -215,3 +215,19 @@ def test_unknown_profile_names_and_files(tmp_path: Path) -> None:
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(ProfileError, match="expected a table"):
         load_profile(tmp_path / "list.json", today=TODAY)
+
+
+def test_the_training_pins_are_documented() -> None:
+    """docs/training-cards.md has a table per named profile with each PIN's value and tries left."""
+    from kiosk.cardsim.pins import PIN_RULES
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "training-cards.md").read_text(encoding="utf-8")
+    for name in PROFILE_NAMES:
+        heading = f"\n### {name}\n"
+        assert heading in text, name
+        section = text.split(heading, 1)[1].split("\n#", 1)[0]
+        rows = [line for line in section.splitlines() if line.startswith("| ") and "`" in line]
+        profile = named_profile(name, today=TODAY)
+        expected = sorted((s.value, f"{s.tries_left} of {PIN_RULES[k].max_tries}") for k, s in profile.pins)
+        documented = sorted((row.split("`")[1], row.rstrip(" |").rsplit("| ", 1)[1]) for row in rows)
+        assert documented == expected, name
