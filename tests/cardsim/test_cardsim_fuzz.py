@@ -62,3 +62,27 @@ def test_random_commands_after_a_selection(make_card: CardFactory, prefix: list[
     card = make_card("valid")
     for apdu in prefix + apdus:
         _answer_is_sane(card, apdu)
+
+
+authorisation_like = st.builds(
+    lambda body, tail: b"\x7a" + bytes([len(body)]) + body + tail,
+    st.binary(max_size=120), st.binary(max_size=80),
+) | st.binary(max_size=300)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ins=st.sampled_from([0x46, 0xD6, 0x2C]), p1p2=st.sampled_from([0x0017, 0x001A, 0x000A, 0x0001, 0x0018,
+                                                                     0x001B, 0x0006]),
+       data=authorisation_like)
+def test_unauthorised_issuer_commands_never_change_the_card(make_card: CardFactory, ins: int, p1p2: int,
+                                                            data: bytes) -> None:
+    card = make_card("valid")
+    card.transmit(select_applet(JPKI))
+    before = card.snapshot()
+    card.transmit(bytes.fromhex("0084000008"))
+    header = bytes([0x80, ins, p1p2 >> 8, p1p2 & 0xFF])
+    apdu = header + b"\x00" + len(data).to_bytes(2, "big") + data if data else header
+    response = card.transmit(apdu)
+    assert response[-2:] not in (b"\x90\x00", b"\x6f\x00")
+    assert card.snapshot() == before
+    assert not card.has_challenge
