@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from kiosk.cardsim import image as card_image
@@ -390,8 +389,3 @@ class VirtualCard:
                     elif isinstance(ef, BinaryFile):
                         files.append((aid, fid, ef.content))
             return CardSnapshot(pins, tuple(keys), tuple(files))
-
-    def public_key_der(self, purpose: str) -> bytes | None:
-        key = self.public_key(purpose)
-        return key.public_bytes(serialization.Encoding.DER,
-                                serialization.PublicFormat.SubjectPublicKeyInfo) if key else None

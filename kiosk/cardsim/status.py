@@ -4,13 +4,10 @@ from __future__ import annotations
 
 OK = 0x9000
 END_OF_FILE = 0x6282  # fewer bytes than an explicit Le asked for: the rest of the file is returned
-VERIFY_FAILED = 0x6300
 WRONG_LENGTH = 0x6700
 CHAINING_NOT_SUPPORTED = 0x6884
 INCOMPATIBLE_FILE = 0x6981  # the current EF has the wrong kind for the command (READ BINARY of a PIN EF)
 SECURITY_STATUS = 0x6982
-PIN_BLOCKED_6983 = 0x6983
-PIN_BLOCKED = 0x6984
 CONDITIONS_NOT_SATISFIED = 0x6985
 NO_CURRENT_EF = 0x6986
 WRONG_DATA = 0x6A80
@@ -21,9 +18,6 @@ OFFSET_BEYOND_END = 0x6B00
 INS_NOT_SUPPORTED = 0x6D00
 CLA_NOT_SUPPORTED = 0x6E00
 
-# The three readings of "this PIN is blocked" that real cards are reported to give.
-BLOCKED_READINGS = (0x63C0, PIN_BLOCKED_6983, PIN_BLOCKED)
-
 
 def tries_left(count: int) -> int:
     """``63 Cx``: a wrong PIN, or the answer to a tries-left probe, with x tries left."""
@@ -33,7 +27,3 @@ def tries_left(count: int) -> int:
 def more_data(remaining: int) -> int:
     """``61 xx``: response data waiting for GET RESPONSE (xx = 00 means 256 or more)."""
     return 0x6100 | (remaining if remaining < 0x100 else 0)
-
-
-def encode(data: bytes, sw: int) -> bytes:
-    return data + sw.to_bytes(2, "big")
