@@ -9,7 +9,7 @@ and address (card-info applet), which no log should keep.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 INS_VERIFY = 0x20
 INS_CHANGE_REFERENCE_DATA = 0x24
@@ -33,8 +33,7 @@ EXTENDED_MAX_NE = 65536
 SW_OK = 0x9000
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):  # a tuple: built per APDU, so cheap to make
     """A command before encoding. ``ne`` is the number of response bytes wanted (0: no Le field)."""
 
     cla: int
@@ -55,8 +54,7 @@ class Command:
         return Command(self.cla, self.ins, self.p1, self.p2, self.data, ne)
 
 
-@dataclass(frozen=True)
-class Response:
+class Response(NamedTuple):
     data: bytes
     sw: int
 

@@ -2,14 +2,17 @@
 
 ``parse_certificate`` is the boundary between card bytes and ``cryptography``: whatever the bytes, it
 returns a ``CardCertificate`` whose fields were all decoded (``cryptography`` parses some lazily), or raises
-``MalformedCardData``.
+``MalformedCardData``; the issuer and subject names, which the check screen does not need, are decoded on
+first use and raise ``MalformedCardData`` then if they do not decode.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
@@ -25,10 +28,17 @@ class CardCertificate:
     der: bytes
     certificate: x509.Certificate
     serial: int
-    issuer: str  # RFC 4514
-    subject: str  # RFC 4514
     not_before: datetime  # aware, UTC
     not_after: datetime  # aware, UTC
+
+    @cached_property
+    def issuer(self) -> str:
+        """RFC 4514. Decoded on first use: the check screen does not show it."""
+        return _name(lambda: self.certificate.issuer)
+
+    @cached_property
+    def subject(self) -> str:
+        return _name(lambda: self.certificate.subject)
 
     @property
     def sha256(self) -> str:
@@ -50,10 +60,15 @@ def parse_certificate(der: bytes | bytearray) -> CardCertificate:
             der=data,
             certificate=certificate,
             serial=certificate.serial_number,
-            issuer=certificate.issuer.rfc4514_string(),
-            subject=certificate.subject.rfc4514_string(),
             not_before=certificate.not_valid_before_utc,
             not_after=certificate.not_valid_after_utc,
         )
     except (ValueError, TypeError, OverflowError, UnsupportedAlgorithm) as exc:
         raise MalformedCardData(f"certificate: {type(exc).__name__}") from exc
+
+
+def _name(read: Callable[[], x509.Name]) -> str:
+    try:
+        return read().rfc4514_string()
+    except (ValueError, TypeError) as exc:
+        raise MalformedCardData(f"certificate name: {type(exc).__name__}") from exc

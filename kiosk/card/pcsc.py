@@ -226,11 +226,16 @@ class PcscConnection(Connection):
         service._check(hresult, "connect", reader)
         self._handle: int | None = handle
         self._pci = scard.SCARD_PCI_T1 if protocol == scard.SCARD_PROTOCOL_T1 else scard.SCARD_PCI_T0
-        hresult, _name, _state, _protocol, atr = scard.SCardStatus(handle)
-        self._atr = bytes(atr) if hresult == scard.SCARD_S_SUCCESS else b""
+        self._atr: bytes | None = None
 
     @property
     def atr(self) -> bytes:
+        """Asked of pcscd on first use (a round trip the status read does not need)."""
+        if self._atr is None:
+            hresult, _name, _state, _protocol, atr = scard.SCardStatus(self._live_handle())
+            if hresult != scard.SCARD_S_SUCCESS:
+                raise self._failed(hresult, "read the ATR")
+            self._atr = bytes(atr)
         return self._atr
 
     def _live_handle(self) -> int:

@@ -120,7 +120,8 @@ class CardTransport:
 
     def send(self, command: Command) -> Response:
         """Send ``command`` and return the complete response (chaining resolved)."""
-        if command.needs_extended and self._memory.allows(self.reader):
+        needs_extended = command.needs_extended
+        if needs_extended and self._memory.allows(self.reader):
             try:
                 response = self._exchange(command, extended=True)
             except TransmitRefused:
@@ -130,7 +131,7 @@ class CardTransport:
                     return response
                 log.info("%s: the card refused an extended-length APDU (67 00); using short ones", self.reader)
             self._memory.refuse(self.reader)
-        if command.needs_extended:
+        if needs_extended:
             return self._send_short(command)
         return self._exchange(command, extended=False)
 

@@ -66,8 +66,7 @@ def rule_for(kind: PinKind) -> PinRule:
 
 def wipe(buffer: bytearray) -> None:
     """Overwrite a secret in place; the buffer keeps its length, every byte zero."""
-    for index in range(len(buffer)):
-        buffer[index] = 0
+    buffer[:] = bytes(len(buffer))  # same length: overwritten in place, not reallocated
 
 
 def normalise(kind: PinKind, pin: bytearray) -> None:
