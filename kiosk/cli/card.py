@@ -212,23 +212,24 @@ def _pin_text(pin: PinStatus) -> str:
 def status_lines(status: CardStatus, day: date) -> list[str]:
     certificate = status.auth_certificate
     standing = status.certificate_status_on(day)
-    lines = _rows([
-        (tr("cli", "Reader"), status.reader),
-        (tr("cli", "Card"), _generation_text(status.profile.generation)),
-        (tr("cli", "Checked for"), day.isoformat()),
-    ])
-    lines.append(tr("cli", "User-authentication certificate"))
-    lines += _rows([
-        (tr("cli", "Serial number"), certificate.serial_hex),
-        (tr("cli", "Valid from"), standing.valid_from.isoformat()),
-        (tr("cli", "Expires on"), _days_text(standing)),
-        (tr("cli", "Renewal"), _renewal_text(standing)),
-    ], indent=2)
-    lines.append(tr("cli", "PINs"))
-    lines += _rows([(pin_name(str(pin.kind)), _pin_text(pin)) for pin in status.pins], indent=2)
-    lines += _rows([(tr("cli", "Diagnostics"), tr("cli", "{apdus} APDUs, {ms} ms card I/O", apdus=status.io.apdus,
-                                                     ms=f"{status.io.milliseconds:.1f}"))])
-    return lines
+    rows: list[tuple[int, str, str | None]] = [  # (indent, label, value); no value: a heading
+        (0, tr("cli", "Reader"), status.reader),
+        (0, tr("cli", "Card"), _generation_text(status.profile.generation)),
+        (0, tr("cli", "Checked for"), day.isoformat()),
+        (0, tr("cli", "User-authentication certificate"), None),
+        (2, tr("cli", "Serial number"), certificate.serial_hex),
+        (2, tr("cli", "Valid from"), standing.valid_from.isoformat()),
+        (2, tr("cli", "Expires on"), _days_text(standing)),
+        (2, tr("cli", "Renewal"), _renewal_text(standing)),
+        (0, tr("cli", "PINs"), None),
+        *[(2, pin_name(str(pin.kind)), _pin_text(pin)) for pin in status.pins],
+        (0, tr("cli", "Diagnostics"), tr("cli", "{apdus} APDUs, {ms} ms card I/O", apdus=status.io.apdus,
+                                         ms=f"{status.io.milliseconds:.1f}")),
+    ]
+    width = max(indent + _width(label) for indent, label, value in rows if value is not None)
+    return [" " * indent + label if value is None
+            else " " * indent + label + " " * (width - indent - _width(label) + 2) + value
+            for indent, label, value in rows]
 
 
 def status_command(args: argparse.Namespace) -> int:
