@@ -20,6 +20,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
 
+from kiosk.card.watch import EventKind, ReaderEvent
+
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
@@ -45,6 +47,12 @@ class CardWorker:
     def begin(self) -> None:
         """Start a new operation: forget an earlier cancellation."""
         self.cancel.clear()
+
+    def on_reader_event(self, event: ReaderEvent) -> None:
+        """Feed the reader watcher's events here: the card leaving cancels what runs on it."""
+        gone = (EventKind.CARD_REMOVED, EventKind.READER_REMOVED, EventKind.PCSC_UNAVAILABLE)
+        if event.kind in gone and event.reader in (self.reader, None):
+            self.cancel.set()
 
     def submit(self, function: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> Future[_T]:
         return self._executor.submit(function, *args, **kwargs)

@@ -60,11 +60,11 @@ def _read_line(fd: int, into: bytearray) -> bool:
 def read_pin(prompt: str) -> bytearray:
     """Ask with ``prompt`` and return what was typed; empty if nothing was (the format check says so)."""
     fd = sys.stdin.fileno()
-    sys.stderr.write(prompt)
-    sys.stderr.flush()
     pin = bytearray()
     try:
-        with _echo_off(fd):
+        with _echo_off(fd):  # before the prompt: nothing typed after it is ever echoed
+            sys.stderr.write(prompt)
+            sys.stderr.flush()
             _read_line(fd, pin)
     except BaseException:
         wipe(pin)

@@ -122,3 +122,20 @@ def test_begin_clears_an_earlier_cancellation(in_process: OpenCard) -> None:
         assert worker.call(read_card_status, transport).io.apdus == 12
     finally:
         worker.shutdown()
+
+
+def test_the_card_leaving_cancels_work_on_its_reader_only() -> None:
+    from kiosk.card.watch import EventKind, ReaderEvent
+
+    worker = CardWorker("reader A")
+    try:
+        worker.on_reader_event(ReaderEvent(EventKind.CARD_REMOVED, "reader B"))
+        worker.on_reader_event(ReaderEvent(EventKind.CARD_INSERTED, "reader A"))
+        assert not worker.cancel.is_set()
+        worker.on_reader_event(ReaderEvent(EventKind.CARD_REMOVED, "reader A"))
+        assert worker.cancel.is_set()
+        worker.begin()
+        worker.on_reader_event(ReaderEvent(EventKind.PCSC_UNAVAILABLE))
+        assert worker.cancel.is_set()
+    finally:
+        worker.shutdown()

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from virtual_cards import cardsim_process, kiosk_environment, run_kiosk
+from virtual_cards import REPO, cardsim_process, kiosk_environment, run_kiosk
 
 from kiosk.cardsim import PROFILE_NAMES
 from kiosk.cardsim.mynumber import complete
@@ -207,3 +213,41 @@ def test_info_on_a_next_generation_card_takes_its_short_pin(vpcd_slot: Slot) -> 
         result = run_kiosk(["card", "info", "--reader", vpcd_slot.reader], stdin="1234\n")
     assert result.returncode == 0, result.stderr
     assert "次世代 葵" in result.stdout
+
+
+def _read_until(master: int, text: str, timeout_s: float = 30.0) -> str:
+    """What the terminal shows until ``text`` appears (or the program closes it)."""
+    shown = b""
+    deadline = time.monotonic() + timeout_s
+    while text.encode() not in shown and time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the program ended and closed its terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    return shown.decode("utf-8", errors="replace")
+
+
+def test_a_pin_typed_at_a_terminal_is_not_echoed(vpcd_slot: Slot) -> None:
+    with cardsim_process(vpcd_slot, profile="valid"):
+        master, terminal = pty.openpty()
+        process = subprocess.Popen([sys.executable, "-m", "kiosk", "card", "verify-pin", "--kind", "auth",
+                                    "--reader", vpcd_slot.reader], stdin=terminal, stdout=terminal,
+                                   stderr=terminal, env=kiosk_environment(), cwd=REPO)
+        os.close(terminal)
+        try:
+            shown = _read_until(master, "Enter the")
+            os.write(master, b"1234\n")
+            shown += _read_until(master, "is correct")
+            assert process.wait(timeout=30) == 0
+        finally:
+            os.close(master)
+            if process.poll() is None:
+                process.kill()
+    assert "is correct" in shown
+    assert "1234" not in shown
