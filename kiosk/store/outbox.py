@@ -56,8 +56,12 @@ def _item(row: Any) -> OutboxItem:
 
 
 def due(connection: Connection, now: datetime | None, limit: int) -> list[OutboxItem]:
-    """Pending rows in enqueue order; those due at ``now`` only, or all of them when ``now`` is None."""
-    query = select(_OUTBOX).where(_PENDING).order_by(OutboxRow.id).limit(limit)
+    """Pending rows, those due at ``now`` only (all of them when ``now`` is None), longest due first.
+
+    Longest due first, not simply oldest first: a batch that just failed goes to the back, so a record
+    the service chokes on cannot hold back the ones behind it. Rows never tried come in enqueue order.
+    """
+    query = select(_OUTBOX).where(_PENDING).order_by(OutboxRow.next_attempt_at, OutboxRow.id).limit(limit)
     if now is not None:
         query = query.where(OutboxRow.next_attempt_at <= now)
     return [_item(row) for row in connection.execute(query)]

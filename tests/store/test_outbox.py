@@ -49,9 +49,10 @@ def test_a_failed_attempt_waits_for_its_next_attempt_time(timed: Store, clock: C
     [item, _] = timed.due(10)
     timed.mark_failed([item.id], "sync.unavailable", "connection refused", clock.now + timedelta(seconds=30))
     assert [i.key for i in timed.due(10)] == [second.key]
-    assert [i.key for i in timed.due(10, everything_pending=True)] == [first.key, second.key]
+    assert [i.key for i in timed.due(10, everything_pending=True)] == [second.key, first.key]
     clock.advance(seconds=30)
-    [retried, _] = timed.due(10)
+    [waiting_longest, retried] = timed.due(10)  # the one that just failed goes behind
+    assert waiting_longest.key == second.key
     assert (retried.key, retried.attempts, retried.last_error) == (
         first.key, 1, "sync.unavailable: connection refused")
     status = timed.outbox_status()
