@@ -80,6 +80,11 @@ def _error_for(hresult: int, what: str, reader: str = "") -> CardError:
     return CardError(message)
 
 
+def _is_extended(apdu: bytearray) -> bool:
+    """ISO 7816-4: an extended-length APDU has a zero byte after the header and at least two more."""
+    return len(apdu) >= 7 and apdu[4] == 0
+
+
 @dataclass(frozen=True)
 class ReaderState:
     """One reader as SCardGetStatusChange reports it. ``event_state`` goes back in as the known state."""
@@ -258,6 +263,10 @@ class PcscConnection(Connection):
         finally:
             as_list[:] = [0] * len(as_list)
         if hresult != scard.SCARD_S_SUCCESS:
+            if _code(hresult) in _CARD_MAY_HAVE_LEFT and _is_extended(apdu):
+                # Most likely a reader that cannot do extended length: say so at once (the transport then
+                # retries with short APDUs, and a card that really left shows up there).
+                raise TransmitRefused(f"{self.reader}: an extended-length APDU failed ({_code(hresult):08X})")
             if _code(hresult) in _CARD_MAY_HAVE_LEFT and self._card_left():
                 raise CardRemoved(f"{self.reader}: the card left during a command ({_code(hresult):08X})")
             raise self._failed(hresult, "transmit")
