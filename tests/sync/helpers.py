@@ -60,24 +60,29 @@ def central_rows(central: CentralHandle, terminal_id: str = DEMO_TERMINAL.termin
         engine.dispose()
 
 
-def central_keys(central: CentralHandle, days: set[date]) -> list[str]:
-    """The keys the service reports for the demo terminal over ``days``, through its counts endpoint."""
+def central_view(central: CentralHandle, days: set[date]) -> tuple[list[str], list[int]]:
+    """The keys the service reports for the demo terminal over ``days`` (through its counts endpoint), and
+    the sequence numbers it says it is missing."""
     keys: list[str] = []
+    missing: list[int] = []
     with central.client() as client:
         for day in sorted(days):
             response = client.get(f"/v1/sites/{DEMO_TERMINAL.site}/counts", params={"date": day.isoformat()})
             response.raise_for_status()
-            keys += [t["key"] for t in response.json()["transactions"]
-                     if t["terminal_id"] == DEMO_TERMINAL.terminal_id]
-    return keys
+            document = response.json()
+            keys += [t["key"] for t in document["transactions"] if t["terminal_id"] == DEMO_TERMINAL.terminal_id]
+            missing += [n for gap in document["sequence_gaps"] if gap["terminal_id"] == DEMO_TERMINAL.terminal_id
+                        for n in gap["missing"]]
+    return keys, missing
 
 
 def assert_held_exactly_once(central: CentralHandle, store: Store) -> None:
     mine = local_keys(store)
-    theirs = central_keys(central, local_days(store))
+    theirs, missing = central_view(central, local_days(store))
     assert len(theirs) == len(set(theirs)), "a transaction is held twice"
     assert set(theirs) == mine, f"lost: {len(mine - set(theirs))}, unknown: {len(set(theirs) - mine)}"
     assert central_rows(central) == len(mine)
+    assert missing == [], f"the service misses sequence numbers {missing[:20]}"
 
 
 async def eventually(check: Callable[[], Awaitable[bool]], *, within_s: float = 60.0, poll_s: float = 0.02) -> None:
