@@ -15,6 +15,7 @@ from kiosk.config import Settings
 from kiosk.errors import AuthenticationFailed, RateLimited, StoreError
 from kiosk.pki.training import TrainingPki
 from kiosk.store.database import Store, open_store
+from kiosk.sync.background import BackgroundSync
 from kiosk.sync.client import CentralClient
 from kiosk.sync.sender import SenderState
 from sync.faultproxy import Fault, FaultProxy
@@ -99,8 +100,13 @@ async def test_a_paused_background_sender_sends_nothing_until_resumed(store: Sto
         await asyncio.sleep(0.5)  # several idle checks of the paused loop
         assert proxy.faults_seen() == ["pass"]  # the one refused request, nothing since
         assert sender.state is SenderState.PAUSED
+        await sender.resume(by="test")  # a technician says it is fixed (here it is not: it pauses again)
+        await eventually(lambda: _requests_seen(proxy, 2))
+        await eventually(lambda: _is(sender.state, SenderState.PAUSED))
         await sender.stop()
     assert store.outbox_status().pending == 5
+    assert [e.event for e in store.audit_entries(20) if e.event.startswith("sync.")] == [
+        "sync.paused", "sync.resumed", "sync.paused"]
 
 
 async def test_a_batch_too_large_for_the_service_is_split(tmp_path: Path, training_pki: TrainingPki,
@@ -115,6 +121,19 @@ async def test_a_batch_too_large_for_the_service_is_split(tmp_path: Path, traini
             assert_held_exactly_once(small, store)
         finally:
             store.close()
+
+
+async def test_the_application_runs_the_sender_for_its_lifetime(settings: Settings, store: Store,
+                                                                central: CentralHandle) -> None:
+    alerts: list[Exception] = []
+    async with BackgroundSync(settings, store, on_alert=alerts.append) as sync:
+        for _ in range(5):
+            await asyncio.to_thread(store.record, renewal())
+        await eventually(lambda: _no_pending(store))
+        task = sync.sender.start()  # already running: the same task
+    assert task.done()
+    assert alerts == []
+    assert_held_exactly_once(central, store)
 
 
 async def test_the_background_sender_delivers_what_is_recorded_while_it_runs(store: Store, client: CentralClient,
@@ -202,6 +221,10 @@ async def test_the_sender_reports_rate_limiting_as_waiting(store: Store, proxy: 
 
 async def _is(actual: object, expected: object) -> bool:
     return actual is expected
+
+
+async def _requests_seen(proxy: FaultProxy, count: int) -> bool:
+    return len(proxy.faults_seen()) >= count
 
 
 async def _no_pending(store: Store) -> bool:
