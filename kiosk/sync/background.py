@@ -3,11 +3,14 @@
 The app (under qasync) opens the store off the UI thread, then keeps this context open while it runs::
 
     store = await asyncio.to_thread(open_store, settings)
-    async with BackgroundSync(settings, store, on_alert=show_technician_alert) as sync:
+    background = await asyncio.to_thread(BackgroundSync, settings, store, on_alert=show_technician_alert)
+    async with background as sync:
         ...  # the flows call store.record(draft) from worker threads; each record wakes the sender
         sync.sender.state      # idle / sending / waiting / paused, for the status bar
 
-Leaving the context cancels the sender cleanly and closes its HTTP connections; the store stays open.
+Build it in a worker thread as above: the HTTP client loads its TLS trust store (tens of milliseconds, once
+per process). Leaving the context cancels the sender cleanly and closes its HTTP connections; the store
+stays open.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
+from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -123,9 +124,17 @@ def _tls_failure(exc: BaseException) -> bool:
     return False
 
 
-def _ssl_context(ca_bundle: Path | None, client_cert: Path | None, client_key: Path | None) -> ssl.SSLContext | bool:
+@cache
+def _public_trust() -> ssl.SSLContext:
+    """The public trust store (certifi), loaded once per process: it costs tens of milliseconds each time."""
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+def _ssl_context(ca_bundle: Path | None, client_cert: Path | None, client_key: Path | None) -> ssl.SSLContext:
     if ca_bundle is None and client_cert is None:
-        return True  # httpx's default trust store
+        return _public_trust()
     try:
         if ca_bundle is not None:
             context = ssl.create_default_context(cafile=str(ca_bundle))

@@ -233,7 +233,13 @@ class OutboxSender:
                     await self._wait_while_paused()
                     continue
                 self._wake.clear()
-                report = await self.run_once()
+                try:
+                    report = await self.run_once()
+                except Exception:  # a bug must not silently end the terminal's reporting: log, wait, go on
+                    log.exception("outbox: unexpected failure in a pass")
+                    self.state = SenderState.WAITING
+                    await self._sleep(self._backoff.next_delay())
+                    continue
                 if self._due_for_purge():
                     await self._purge_quietly()
                 if report.error is not None and report.retry_in is not None:

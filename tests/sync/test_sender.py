@@ -136,6 +136,26 @@ async def test_the_application_runs_the_sender_for_its_lifetime(settings: Settin
     assert_held_exactly_once(central, store)
 
 
+async def test_an_unexpected_failure_in_a_pass_does_not_end_the_background_sender(
+        store: Store, client: CentralClient, central: CentralHandle, monkeypatch: pytest.MonkeyPatch) -> None:
+    record(store, 3)
+    real_due = store.due
+    failures = iter([RuntimeError("a bug")])
+
+    def due_failing_once(*args: object, **kwargs: object) -> object:
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return real_due(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "due", due_failing_once)
+    sender = sender_for(store, client)
+    sender.start()
+    await eventually(lambda: _no_pending(store))
+    await sender.stop()
+    assert_held_exactly_once(central, store)
+
+
 async def test_the_background_sender_delivers_what_is_recorded_while_it_runs(store: Store, client: CentralClient,
                                                                              central: CentralHandle) -> None:
     sender = sender_for(store, client, idle_check_s=30.0)  # only a record's wake-up can make it send soon
