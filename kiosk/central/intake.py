@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.central import jsonbody
 from kiosk.central.models import StoredTransaction
 from kiosk.central.problems import ApiError, malformed
 from kiosk.central.terminals import CallingTerminal
@@ -66,10 +67,6 @@ class CheckedBatch:
     rejections: tuple[Rejection, ...]
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
 def content_digest(record: TransactionRecord) -> str:
     """SHA-256 of the record's canonical JSON without its key: equal for the same content, however sent."""
     wire = record.to_wire()
@@ -81,8 +78,8 @@ def content_digest(record: TransactionRecord) -> str:
 def check_batch(body: bytes, caller: CallingTerminal, max_batch: int) -> CheckedBatch:
     """Parse and check a request body; raise ``ApiError`` for a body the contract refuses as a whole."""
     try:
-        document = json.loads(body, parse_constant=_reject_constant)
-    except (ValueError, UnicodeDecodeError) as exc:
+        document = jsonbody.loads(body)
+    except ValueError as exc:
         raise malformed("the body is not JSON") from exc
     if not isinstance(document, dict) or not isinstance(document.get("transactions"), list):
         raise malformed("expected an object with a 'transactions' list")

@@ -70,7 +70,8 @@ def install(app: FastAPI) -> None:
 
     async def on_http(_request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
-        codes = {404: "not_found", 405: "method_not_allowed"}
+        # 400 here is FastAPI failing to read a body at all.
+        codes = {400: "malformed", 404: "not_found", 405: "method_not_allowed"}
         return ApiError(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail),
                         headers=dict(exc.headers) if exc.headers else None).response()
 

@@ -65,7 +65,7 @@ def test_a_key_reused_with_other_content_is_rejected_and_nothing_of_the_batch_is
     assert row_count(service.database_url, StoredTransaction) == 1
 
 
-@pytest.mark.parametrize(("change", "reason"), [
+RULE_BREAKERS: list[tuple[dict[str, Any], str]] = [
     ({"sequence": "7"}, "sequence must be an integer"),
     ({"sequence": 0}, "sequence starts at 1"),
     ({"kind": "coffee"}, "invalid value"),
@@ -77,17 +77,26 @@ def test_a_key_reused_with_other_content_is_rejected_and_nothing_of_the_batch_is
     ({"certificates": [{"purpose": "auth", "old_serial_hex": 5, "new_serial_hex": None}]}, ""),
     ({"subject_hmac_hex": "XYZ"}, "subject_hmac_hex"),
     ({"colour": "blue"}, "unknown fields"),
-])
+]
+
+
 def test_each_rule_breaking_record_is_rejected_with_its_reason_and_nothing_is_stored(
-        service: CentralHandle, change: dict[str, Any], reason: str) -> None:
-    good_before, good_after = transaction_wire(sequence=1), transaction_wire(sequence=3)
-    bad = {**transaction_wire(sequence=2), **change}
+        service: CentralHandle) -> None:
+    """Good and bad records interleaved: exactly the bad ones come back, each with its own reason."""
+    batch: list[dict[str, Any]] = []
+    expected: list[tuple[int, str]] = []
+    for number, (change, reason) in enumerate(RULE_BREAKERS):
+        batch.append(transaction_wire(sequence=2 * number + 1))
+        expected.append((len(batch), reason))
+        batch.append({**transaction_wire(sequence=2 * number + 2), **change})
     with service.client() as client:
-        answer = post(client, [good_before, bad, good_after])
+        answer = post(client, batch)
     assert answer.status_code == 422
     rejected = answer.json()["rejected"]
-    assert [r["index"] for r in rejected] == [1]
-    assert reason in rejected[0]["reason"]
+    assert [r["index"] for r in rejected] == [index for index, _ in expected]
+    for entry, (_, reason) in zip(rejected, expected, strict=True):
+        assert reason in entry["reason"], entry
+        assert entry["key"] == batch[entry["index"]]["key"]
     assert row_count(service.database_url, StoredTransaction) == 0
 
 

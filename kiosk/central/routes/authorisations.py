@@ -9,9 +9,10 @@ from fastapi import APIRouter
 from kiosk.central.authorising import authorise
 from kiosk.central.dependencies import CallerDep, ServiceDep, error_responses
 from kiosk.central.encoding import b64encode
+from kiosk.central.jsonbody import StrictJsonRoute
 from kiosk.central.schemas import AuthorisationIn, AuthorisationOut
 
-router = APIRouter(tags=["issuer channel"])
+router = APIRouter(tags=["issuer channel"], route_class=StrictJsonRoute)
 
 
 @router.post("/v1/authorisations", status_code=201, response_model=AuthorisationOut,

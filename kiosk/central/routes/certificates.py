@@ -9,9 +9,10 @@ from fastapi import APIRouter
 from kiosk.central.dependencies import CallerDep, ServiceDep, error_responses
 from kiosk.central.encoding import b64encode
 from kiosk.central.issuing import issue
+from kiosk.central.jsonbody import StrictJsonRoute
 from kiosk.central.schemas import CertificateIn, CertificateOut
 
-router = APIRouter(tags=["certificates"])
+router = APIRouter(tags=["certificates"], route_class=StrictJsonRoute)
 
 
 @router.post("/v1/certificates", status_code=201, response_model=CertificateOut,

@@ -9,9 +9,10 @@ from sqlalchemy import text
 
 from kiosk import __version__
 from kiosk.central.dependencies import ServiceDep, error_responses
+from kiosk.central.jsonbody import StrictJsonRoute
 from kiosk.central.schemas import HealthOut
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], route_class=StrictJsonRoute)
 
 
 @router.get("/v1/health", response_model=HealthOut, responses=error_responses(503))

@@ -9,9 +9,10 @@ from fastapi import APIRouter
 from kiosk.central import possession
 from kiosk.central.dependencies import CallerDep, ServiceDep, error_responses
 from kiosk.central.encoding import b64decode, b64encode
+from kiosk.central.jsonbody import StrictJsonRoute
 from kiosk.central.schemas import ChallengeIn, ChallengeOut, ProofIn, ProofOut
 
-router = APIRouter(tags=["pin reset"])
+router = APIRouter(tags=["pin reset"], route_class=StrictJsonRoute)
 
 
 @router.post("/v1/challenges", status_code=201, response_model=ChallengeOut,

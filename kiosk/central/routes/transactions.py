@@ -10,11 +10,12 @@ from starlette.concurrency import run_in_threadpool
 
 from kiosk.central import intake
 from kiosk.central.dependencies import CallerDep, ServiceDep, error_responses
+from kiosk.central.jsonbody import StrictJsonRoute
 from kiosk.central.problems import ApiError
 from kiosk.central.reconciliation import day_report
 from kiosk.central.schemas import BATCH_REQUEST_BODY, BatchOut, CountsOut
 
-router = APIRouter(tags=["transactions"])
+router = APIRouter(tags=["transactions"], route_class=StrictJsonRoute)
 
 
 @router.post("/v1/transactions", response_model=BatchOut, responses=error_responses(400, 401, 403, 413, 422, 503),
