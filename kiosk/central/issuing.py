@@ -4,14 +4,13 @@ Validity follows ``kiosk.domain.validity.certificate_expiry``: to the 5th birthd
 when the previous certificate (one of ours, of the same purpose) is inside its renewal window on the
 issue date, never beyond the card; next-generation cards as long as the card. The issue date is the
 Japan-time date of the service clock. Only the serial and the dates are kept; the holder's data goes into
-the signing certificate and nowhere else.
+the signing certificate and nowhere else. The renewal window is the domain's (``kiosk.domain.certificates``).
 """
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -24,6 +23,7 @@ from kiosk.central.problems import invalid_request
 from kiosk.central.schemas import CertificateIn
 from kiosk.central.terminals import CallingTerminal, require_counter
 from kiosk.central.trust import issuing_authority, load_certificate
+from kiosk.domain.certificates import RenewalState, status_on
 from kiosk.domain.generation import CardGeneration
 from kiosk.domain.validity import certificate_expiry, japan_date
 from kiosk.pki import jpki
@@ -31,7 +31,6 @@ from kiosk.pki.jpki import Purpose
 from kiosk.pki.training import TrainingPki
 
 KEY_BITS = 2048
-RENEWAL_WINDOW_MONTHS = 3
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,8 @@ def issue(session: Session, pki: TrainingPki, caller: CallingTerminal, request: 
     renewed_in_window = False
     if request.previous_certificate is not None:
         previous = _our_previous(pki, b64decode(request.previous_certificate, "previous_certificate"), purpose, now)
-        renewed_in_window = inside_renewal_window(japan_date(previous.not_valid_after_utc), today)
+        standing = status_on(previous.not_valid_before_utc, previous.not_valid_after_utc, today)
+        renewed_in_window = standing.renewal is RenewalState.OPEN
     expires_on = certificate_expiry(request.birth_date, today, generation=CardGeneration(request.card_generation),
                                     card_expires_on=request.card_expires_on, renewed_in_window=renewed_in_window)
     if expires_on <= today:
@@ -101,14 +101,3 @@ def _our_previous(pki: TrainingPki, der: bytes, purpose: Purpose, now: datetime)
     if authority.purpose is not purpose:
         raise invalid_request(f"previous_certificate is not a {purpose} certificate")
     return certificate
-
-
-# The renewal-window rule also lives in the terminal's domain (kiosk/domain/certificates.py, being added by
-# the card layer); this private copy is to be replaced by it once that module is in the tree.
-def inside_renewal_window(expires_on: date, day: date) -> bool:
-    """From the same day of the month 3 months before the expiry date (or that month's last day) through
-    the expiry date, on Japan-time dates."""
-    index = expires_on.year * 12 + expires_on.month - 1 - RENEWAL_WINDOW_MONTHS
-    year, month = divmod(index, 12)
-    opens_on = date(year, month + 1, min(expires_on.day, calendar.monthrange(year, month + 1)[1]))
-    return opens_on <= day <= expires_on

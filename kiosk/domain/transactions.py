@@ -162,6 +162,9 @@ def from_wire(document: Any) -> TransactionRecord:
         for entry in certificates_raw:
             if not isinstance(entry, dict) or set(entry) - {"purpose", "old_serial_hex", "new_serial_hex"}:
                 raise InvalidTransaction("a certificate entry has purpose, old_serial_hex, new_serial_hex")
+            if any(entry.get(name) is not None and not isinstance(entry[name], str)
+                   for name in ("old_serial_hex", "new_serial_hex")):
+                raise InvalidTransaction("serials must be strings or null")
             certificates.append(CertificateChange(str(entry.get("purpose")), entry.get("old_serial_hex"),
                                                   entry.get("new_serial_hex")))
         occurred_at = datetime.fromisoformat(document["occurred_at"])

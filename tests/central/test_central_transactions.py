@@ -74,7 +74,7 @@ RULE_BREAKERS: list[tuple[dict[str, Any], str]] = [
     ({"local_date": "2026-11-24"}, "local_date"),
     ({"occurred_at": "2026-11-23T10:15:02"}, "UTC offset"),
     ({"pin_kind": "auth"}, "pin_kind"),
-    ({"certificates": [{"purpose": "auth", "old_serial_hex": 5, "new_serial_hex": None}]}, ""),
+    ({"certificates": [{"purpose": "auth", "old_serial_hex": 5, "new_serial_hex": None}]}, "serials must be strings"),
     ({"subject_hmac_hex": "XYZ"}, "subject_hmac_hex"),
     ({"colour": "blue"}, "unknown fields"),
 ]
