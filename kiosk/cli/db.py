@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from kiosk.cli import _store_common as common
@@ -48,6 +49,17 @@ def _status(args: argparse.Namespace) -> int:
     from kiosk.store.sqlite import make_engine, sqlite_errors
 
     settings = common.settings()
+    from sqlalchemy.engine import make_url
+
+    database = make_url(settings.database_url).database
+    if database and database != ":memory:" and not Path(database).exists():  # look, do not create
+        if args.json:
+            common.print_json({"database": database, "exists": False, "revision": None,
+                               "newest_known_revision": schema.HEAD_REVISION, "up_to_date": False})
+        else:
+            print(tr("cli", "There is no database at {path} yet: the terminal creates it when it starts "
+                     "(or run `kiosk db upgrade`).", path=database))
+        return ExitCode.OK
     engine = make_engine(settings.database_url)
     try:
         revision = schema.revision_of(engine)
@@ -66,10 +78,8 @@ def _status(args: argparse.Namespace) -> int:
         path = engine.url.database
     finally:
         engine.dispose()
-    from pathlib import Path
-
     size = Path(path).stat().st_size if path and Path(path).exists() else 0
-    document = {"database": path, "revision": revision, "newest_known_revision": schema.HEAD_REVISION,
+    document = {"database": path, "exists": True, "revision": revision, "newest_known_revision": schema.HEAD_REVISION,
                 "up_to_date": revision == schema.HEAD_REVISION, "too_new": not known,
                 "journal_mode": journal, "size_bytes": size, "rows": counts}
     if args.json:

@@ -88,7 +88,8 @@ def test_kiosk_db_upgrade_creates_the_schema(settings: Settings, monkeypatch: py
                                              capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("KIOSK_DATABASE_URL", settings.database_url)
     assert main(["db", "status"]) == ExitCode.OK
-    assert "needs an upgrade" in capsys.readouterr().out
+    assert "There is no database" in capsys.readouterr().out
+    assert not database_path(settings).exists()  # looking created nothing
     assert main(["db", "upgrade"]) == ExitCode.OK
     assert schema.HEAD_REVISION in capsys.readouterr().out
     assert main(["db", "status", "--json"]) == ExitCode.OK

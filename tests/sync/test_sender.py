@@ -254,3 +254,21 @@ async def _no_pending(store: Store) -> bool:
 @pytest.fixture(autouse=True)
 def _quiet_sender_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level("ERROR", logger="kiosk.sync.sender")
+
+
+async def test_kiosk_outbox_sync_delivers_everything_and_lifts_a_pause(
+        store: Store, settings: Settings, central: CentralHandle, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.cli import main
+    from kiosk.cli.exitcodes import ExitCode
+
+    monkeypatch.setenv("KIOSK_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("KIOSK_CENTRAL_URL", settings.central_url)
+    record(store, 7)
+    store.pause_sending("HTTP 401 (before the technician replaced the token)")
+    code = await asyncio.to_thread(main, ["outbox", "sync", "--json"])
+    assert code == ExitCode.OK
+    report = json.loads(capsys.readouterr().out)
+    assert (report["delivered"], report["pending"], report["error"]) == (7, 0, None)
+    assert store.outbox_status().paused_at is None
+    assert_held_exactly_once(central, store)
