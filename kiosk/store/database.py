@@ -82,8 +82,10 @@ class Store:
     def record(self, draft: TransactionDraft) -> TransactionRecord:
         """Commit the record, its outbox row and its audit entry in one transaction; return the record.
 
-        Raises ``InvalidTransaction`` (a programming error in the caller) before anything is written if the
-        draft breaks a rule of the contract, or a ``StoreError`` if the database cannot take it.
+        Blocking (SQLite, fsync): call it from a worker thread, never the UI thread. Raises
+        ``InvalidTransaction`` (a programming error in the caller) if the draft breaks a rule of the contract,
+        or a ``StoreError`` if the database cannot take it; either way nothing is written and no sequence
+        number is used.
         """
         now = self._clock()
         with self._writing() as connection:
