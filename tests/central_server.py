@@ -134,7 +134,8 @@ def _free_port() -> int:
 
 @contextmanager
 def run_central_process(database_url: str, *, terminals: tuple[TerminalRegistration, ...] = DEFAULT_TERMINALS,
-                        ready_timeout_s: float = 60.0) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+                        extra_args: tuple[str, ...] = (), ready_timeout_s: float = 60.0
+                        ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """``kiosk central serve`` in its own process: (base URL, process). Terminated (then killed) on exit.
 
     It uses the training PKI of ``KIOSK_TRAINING_PKI_DIR`` (tests/conftest.py points it at the seeded one:
@@ -143,7 +144,7 @@ def run_central_process(database_url: str, *, terminals: tuple[TerminalRegistrat
     register_terminals(database_url, terminals)
     port = _free_port()
     process = subprocess.Popen([sys.executable, "-m", "kiosk", "central", "serve", "--db", database_url,
-                                "--port", str(port)], env=os.environ.copy())
+                                "--port", str(port), *extra_args], env=os.environ.copy())
     base_url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(int(ready_timeout_s / 0.05)):

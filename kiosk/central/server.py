@@ -76,8 +76,15 @@ def start_in_thread(settings: CentralSettings, host: str = "127.0.0.1", port: in
     listener.bind((host, port))
     bound_port = listener.getsockname()[1]
     server = uvicorn.Server(_config(settings, log_level))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, name="central-service",
-                              daemon=True)
+    exit_codes: list[object] = []
+
+    def run() -> None:
+        try:
+            server.run(sockets=[listener])
+        except SystemExit as exc:  # uvicorn's answer to a failed lifespan start-up
+            exit_codes.append(exc.code)
+
+    thread = threading.Thread(target=run, name="central-service", daemon=True)
     thread.start()
     # uvicorn sets ``started`` once the lifespan completed and the socket listens; a failed start-up ends
     # the thread instead.
@@ -90,4 +97,4 @@ def start_in_thread(settings: CentralSettings, host: str = "127.0.0.1", port: in
     server.should_exit = True
     thread.join(STOP_TIMEOUT_S)
     listener.close()
-    raise ServerDidNotStart("the central service did not start (see its log)")
+    raise ServerDidNotStart(f"the central service did not start (exit {exit_codes or 'none'}; see its log)")

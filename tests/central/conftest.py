@@ -18,7 +18,7 @@ def postgres_database() -> Iterator[str]:
     """The session's PostgreSQL database (the cluster is started if needed). Skips locally when PostgreSQL
     is missing; fails in CI."""
     try:
-        with postgres.test_database() as url:
+        with postgres.session_database() as url:
             yield url
     except postgres.PostgresUnavailable as exc:
         unavailable(str(exc))

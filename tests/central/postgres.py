@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.pool import NullPool
 
 ROLE = "kiosk_central_test"
 COMMAND_TIMEOUT_S = 60
@@ -61,7 +62,7 @@ def _psql(sql: str, database: str = "postgres") -> None:
 
 
 @contextmanager
-def test_database() -> Iterator[str]:
+def session_database() -> Iterator[str]:
     """A fresh database owned by a role with a password; yields its SQLAlchemy URL (TCP, 127.0.0.1)."""
     cluster = find_cluster()
     started_here = False
@@ -91,7 +92,7 @@ def test_database() -> Iterator[str]:
 def schema_of_its_own(database_url: str) -> Iterator[str]:
     """A new schema in the test database; yields a URL whose connections work in it (search_path)."""
     schema = f"t_{secrets.token_hex(6)}"
-    engine = create_engine(database_url)
+    engine = create_engine(database_url, poolclass=NullPool)  # no pooled connection to outlive an outage
     try:
         with engine.begin() as connection:
             connection.execute(text(f"CREATE SCHEMA {schema}"))
@@ -100,3 +101,16 @@ def schema_of_its_own(database_url: str) -> Iterator[str]:
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
     finally:
         engine.dispose()
+
+
+@contextmanager
+def outage(database_url: str) -> Iterator[None]:
+    """The database refuses connections and drops the open ones, until the block ends."""
+    database = make_url(database_url).database
+    _psql(f"ALTER DATABASE {database} ALLOW_CONNECTIONS false")
+    try:
+        _psql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' "
+              "AND pid <> pg_backend_pid()")
+        yield
+    finally:
+        _psql(f"ALTER DATABASE {database} ALLOW_CONNECTIONS true")

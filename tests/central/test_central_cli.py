@@ -17,7 +17,7 @@ def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
                           check=False)
 
 
-def test_serve_answers_over_http_and_a_new_terminal_token_works(tmp_path: Path,
+def test_serve_answers_over_http_for_a_new_terminal_and_the_demo_one(tmp_path: Path,
                                                                 training_pki: TrainingPki) -> None:
     url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
     added = kiosk("central", "add-terminal", "--db", url, "--site", "north", "--terminal", "north-01",
@@ -26,13 +26,14 @@ def test_serve_answers_over_http_and_a_new_terminal_token_works(tmp_path: Path,
     token = added.stdout.strip()
     assert len(token) >= 40
     assert token not in Path(tmp_path / "central.sqlite3").read_bytes().decode("latin-1")
-    with run_central_process(url, terminals=(DEMO_TERMINAL,)) as (base_url, _process):
+    with run_central_process(url, terminals=(), extra_args=("--demo",)) as (base_url, _process):
         record = transaction_wire(sequence=1, terminal_id="north-01", site="north", mode="kiosk", staff_id=None)
         answer = httpx.post(f"{base_url}/v1/transactions", json={"transactions": [record]},
                             headers={"Authorization": f"Bearer {token}"})
         demo = httpx.get(f"{base_url}/v1/sites/demo-site/counts", params={"date": "2026-11-23"},
                          headers={"Authorization": f"Bearer {DEMO_TERMINAL.token}"})
     assert answer.status_code == 200
+    assert demo.status_code == 200
     assert answer.json()["results"] == [{"key": record["key"], "status": "accepted"}]
     assert demo.json()["counts"] == []
 
