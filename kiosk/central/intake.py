@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -33,7 +33,7 @@ from kiosk.central.terminals import CallingTerminal
 from kiosk.domain.transactions import InvalidTransaction, TransactionRecord, from_wire
 
 MAX_SEQUENCE = 2**63 - 1
-RACE_ATTEMPTS = 3
+RACE_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -136,30 +136,34 @@ def _check_owner(items: Sequence[Any], caller: CallingTerminal) -> None:
 def store_batch(sessions: sessionmaker[Session], batch: CheckedBatch, caller: CallingTerminal,
                 now: datetime) -> list[Received]:
     """Store the batch in one database transaction, or nothing and a 422 listing every rejected record."""
-    for attempt in range(RACE_ATTEMPTS):
+    for _ in range(RACE_ATTEMPTS):
         try:
             with sessions.begin() as session:
                 return _store_once(session, batch, caller, now)
         except IntegrityError:
             # Another request stored some of these keys (or sequence numbers) after we looked: look again.
-            if attempt == RACE_ATTEMPTS - 1:
-                raise
-    raise AssertionError("unreachable")
+            continue
+    raise ApiError(503, "unavailable", f"the batch lost {RACE_ATTEMPTS} races with concurrent batches; send it again",
+                   headers={"Retry-After": "1"})
 
 
 def _store_once(session: Session, batch: CheckedBatch, caller: CallingTerminal,
                 now: datetime) -> list[Received]:
     keys = {c.key for c in batch.records}
     sequences = {c.record.sequence for c in batch.records}
-    held_content: dict[str, str] = dict(
-        session.execute(select(StoredTransaction.key, StoredTransaction.content_sha256)
-                        .where(StoredTransaction.key.in_(keys))).all())
-    held_sequence: dict[int, str] = dict(
-        session.execute(select(StoredTransaction.sequence, StoredTransaction.key)
-                        .where(StoredTransaction.terminal_id == caller.terminal_id,
-                               StoredTransaction.sequence.in_(sequences))).all())
+    # One statement, so one snapshot: at READ COMMITTED two SELECTs could straddle a racing commit and see
+    # a sequence number taken by a key that the first SELECT did not yet see.
+    held = session.execute(
+        select(StoredTransaction.key, StoredTransaction.content_sha256, StoredTransaction.terminal_id,
+               StoredTransaction.sequence)
+        .where(or_(StoredTransaction.key.in_(keys),
+                   and_(StoredTransaction.terminal_id == caller.terminal_id,
+                        StoredTransaction.sequence.in_(sequences))))).all()
+    held_content = {row.key: row.content_sha256 for row in held}
+    held_sequence = {row.sequence: row.key for row in held if row.terminal_id == caller.terminal_id}
     rejections = list(batch.rejections)
     results: list[Received] = []
+    rows: list[dict[str, Any]] = []
     for checked in batch.records:
         sequence = checked.record.sequence
         known_content = held_content.get(checked.key)
@@ -178,20 +182,22 @@ def _store_once(session: Session, batch: CheckedBatch, caller: CallingTerminal,
             continue
         held_content[checked.key] = checked.content_sha256
         held_sequence[sequence] = checked.key
-        session.add(_row(checked, now))
+        rows.append(_row(checked, now))
         results.append(Received(checked.key_as_sent, "accepted"))
     if rejections:
         rejections.sort(key=lambda r: r.index)
         raise ApiError(422, "invalid_transactions",
                        f"{len(rejections)} of the batch's transactions break the rules; nothing was stored",
                        rejected=[r.to_wire() for r in rejections])
-    session.flush()
+    if rows:
+        # A Core bulk insert: several times faster than ORM objects for a 500-record batch.
+        session.execute(insert(StoredTransaction), rows)
     return results
 
 
-def _row(checked: CheckedRecord, now: datetime) -> StoredTransaction:
+def _row(checked: CheckedRecord, now: datetime) -> dict[str, Any]:
     record = checked.record
-    return StoredTransaction(
+    return dict(
         key=checked.key,
         content_sha256=checked.content_sha256,
         site=record.site,

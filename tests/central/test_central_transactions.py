@@ -144,34 +144,48 @@ def test_a_record_of_another_site_or_terminal_is_forbidden_and_nothing_is_stored
     assert row_count(service.database_url, StoredTransaction) == 0
 
 
-def race(service: CentralHandle, records: list[dict[str, Any]], senders: int) -> list[httpx.Response]:
-    """Post the same batch from ``senders`` threads released together."""
-    answers: list[httpx.Response] = []
-    start = threading.Barrier(senders)
+def race(service: CentralHandle, batches: list[list[dict[str, Any]]]) -> list[httpx.Response]:
+    """Post each batch from its own thread, all released together; the answers in the batches' order."""
+    answers: dict[int, httpx.Response] = {}
+    start = threading.Barrier(len(batches))
 
-    def send() -> None:
+    def send(index: int) -> None:
         with service.client() as client:
             start.wait()
-            answers.append(post(client, records))
+            answers[index] = post(client, batches[index])
 
-    threads = [threading.Thread(target=send) for _ in range(senders)]
+    threads = [threading.Thread(target=send, args=(index,)) for index in range(len(batches))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(60)
-    return answers
+    return [answers[index] for index in range(len(batches))]
 
 
-def test_two_identical_batches_racing_store_each_key_once(service: CentralHandle) -> None:
-    """Each key is accepted by exactly one of the racing requests and a duplicate for the other."""
-    for round_number in range(4):
+def test_identical_batches_racing_store_each_key_once(service: CentralHandle) -> None:
+    """Each key is accepted by exactly one of the racing requests and a duplicate for the others."""
+    for round_number in range(6):
         records = [transaction_wire(sequence=round_number * 100 + n) for n in range(1, 101)]
-        answers = race(service, records, senders=2)
-        assert [a.status_code for a in answers] == [200, 200]
+        answers = race(service, [records] * 3)
+        assert [a.status_code for a in answers] == [200, 200, 200]
         for index, record in enumerate(records):
             statuses = sorted(a.json()["results"][index]["status"] for a in answers)
-            assert statuses == ["accepted", "duplicate"], record["key"]
-    assert row_count(service.database_url, StoredTransaction) == 400
+            assert statuses == ["accepted", "duplicate", "duplicate"], record["key"]
+    assert row_count(service.database_url, StoredTransaction) == 600
+
+
+def test_overlapping_batches_racing_store_each_key_once(service: CentralHandle) -> None:
+    for round_number in range(4):
+        records = [transaction_wire(sequence=round_number * 100 + n) for n in range(1, 91)]
+        answers = race(service, [records[:60], records[30:]])
+        assert [a.status_code for a in answers] == [200, 200]
+        statuses: dict[str, list[str]] = {}
+        for answer in answers:
+            for result in answer.json()["results"]:
+                statuses.setdefault(result["key"], []).append(result["status"])
+        assert all(sorted(s) in (["accepted"], ["accepted", "duplicate"]) for s in statuses.values()), statuses
+        assert len(statuses) == 90
+    assert row_count(service.database_url, StoredTransaction) == 360
 
 
 def counts(client: httpx.Client, site: str, day: str) -> httpx.Response:
