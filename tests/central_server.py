@@ -27,7 +27,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -195,5 +195,5 @@ def transaction_wire(*, sequence: int, terminal: TerminalRegistration = DEMO_TER
 
 
 __all__ = ["DEFAULT_TERMINALS", "DEMO_TERMINAL", "JST", "KIOSK_TERMINAL", "OTHER_SITE_TERMINAL", "SECOND_COUNTER",
-           "UTC", "CentralHandle", "MovableClock", "central", "register_terminals", "run_central",
+           "CentralHandle", "MovableClock", "central", "register_terminals", "run_central",
            "run_central_process", "transaction_wire"]
