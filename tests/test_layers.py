@@ -1,0 +1,61 @@
+"""Layers talk downward only (DESIGN.md section 2): checked on every import statement of the package."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "kiosk"
+
+# What each part may import, of ours and of the heavy outside world. Anything of ours not listed is refused.
+EVERYWHERE = {"kiosk.__version__"}
+ALLOWED = {
+    "domain": {"kiosk.domain", "kiosk.errors"},
+    "pki": {"kiosk.pki", "kiosk.domain", "kiosk.paths"},
+    "card": {"kiosk.card", "kiosk.domain", "kiosk.errors"},
+    "cardsim": {"kiosk.cardsim", "kiosk.domain", "kiosk.pki", "kiosk.paths", "kiosk.errors"},
+    "store": {"kiosk.store", "kiosk.domain", "kiosk.errors", "kiosk.config", "kiosk.paths"},
+    "sync": {"kiosk.sync", "kiosk.store", "kiosk.domain", "kiosk.errors", "kiosk.config"},
+    "central": {"kiosk.central", "kiosk.domain", "kiosk.pki", "kiosk.paths", "kiosk.config", "kiosk.errors"},
+}
+FORBIDDEN_OUTSIDE = {
+    "domain": {"smartcard", "sqlalchemy", "httpx", "PySide6", "fastapi", "os", "socket", "pathlib", "subprocess"},
+    "card": {"sqlalchemy", "httpx", "PySide6", "fastapi", "alembic"},
+    "cardsim": {"sqlalchemy", "httpx", "PySide6", "fastapi", "smartcard"},
+    "store": {"smartcard", "httpx", "PySide6", "fastapi"},
+    "sync": {"smartcard", "PySide6", "fastapi"},
+    "central": {"smartcard", "PySide6"},
+}
+
+
+def _imports(path: Path) -> list[str]:
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            # ``from kiosk import paths`` is an import of kiosk.paths.
+            names += [f"kiosk.{a.name}" for a in node.names] if node.module == "kiosk" else [node.module]
+    return names
+
+
+@pytest.mark.parametrize("part", sorted(ALLOWED))
+def test_each_part_imports_only_what_is_below_it(part: str) -> None:
+    wrong = []
+    for path in sorted((PACKAGE / part).rglob("*.py")):
+        for name in _imports(path):
+            top = name.split(".")[0]
+            if top == "kiosk" and not any(name == a or name.startswith(a + ".")
+                                          for a in ALLOWED[part] | EVERYWHERE):
+                wrong.append(f"{path.relative_to(PACKAGE.parent)} imports {name}")
+            if top in FORBIDDEN_OUTSIDE.get(part, set()):
+                wrong.append(f"{path.relative_to(PACKAGE.parent)} imports {name}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_only_one_module_imports_pyscard() -> None:
+    users = sorted(str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
+                   if any(n.split(".")[0] == "smartcard" for n in _imports(p)))
+    assert users == ["kiosk/card/pcsc.py"]
