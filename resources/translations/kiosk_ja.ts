@@ -584,6 +584,18 @@
             <source>{n} differences.</source>
             <translation>相違 {n}件。</translation>
         </message>
+        <message>
+            <source> (issues new certificates)</source>
+            <translation>（新しい証明書を発行）</translation>
+        </message>
+        <message>
+            <source>Fingerprint: {fingerprint}</source>
+            <translation>フィンガープリント: {fingerprint}</translation>
+        </message>
+        <message>
+            <source>Training PKI: {directory}</source>
+            <translation>研修用PKI: {directory}</translation>
+        </message>
     </context>
     <context>
         <name>demo</name>
