@@ -14,6 +14,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from kiosk.domain.pins import PinKind
 from kiosk.domain.validity import japan_date
 
 
@@ -37,7 +38,8 @@ class Mode(StrEnum):
     KIOSK = "kiosk"
 
 
-PIN_KINDS = ("auth", "sign", "card_info", "resident_register")
+# Every PIN of every card generation (next-generation cards have "short" and "long").
+PIN_KINDS = tuple(kind.value for kind in PinKind)
 CERTIFICATE_PURPOSES = ("auth", "sign")
 _HEX = re.compile(r"^[0-9a-f]*$")
 
