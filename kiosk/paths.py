@@ -36,11 +36,21 @@ def log_dir() -> Path:
     return path
 
 
-def resources_dir() -> Path:
-    override = os.environ.get("KIOSK_RESOURCES")
+def _shipped(name: str, override_variable: str) -> Path:
+    """A top-level folder of the project: beside the package in a checkout, inside the bundle when frozen."""
+    override = os.environ.get(override_variable)
     if override:
         return Path(override)
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(frozen_root) / name
+    return Path(__file__).resolve().parent.parent / name
+
+
+def resources_dir() -> Path:
+    return _shipped("resources", "KIOSK_RESOURCES")
+
+
+def migrations_dir() -> Path:
+    """The terminal's Alembic migrations (/migrations)."""
+    return _shipped("migrations", "KIOSK_MIGRATIONS")

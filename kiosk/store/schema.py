@@ -7,14 +7,12 @@ a newer terminal (a revision this version does not know) is refused with ``Datab
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, text
 
 from kiosk.errors import DatabaseTooNew, StoreError
+from kiosk.paths import migrations_dir
 from kiosk.store.sqlite import sqlite_errors, writer
 
 if TYPE_CHECKING:
@@ -24,17 +22,6 @@ if TYPE_CHECKING:
 # The newest revision in /migrations/versions; tests/store/test_migrations.py keeps the two in step.
 HEAD_REVISION = "0001"
 VERSION_TABLE = "alembic_version"
-
-
-def migrations_dir() -> Path:
-    """/migrations beside the package in a checkout, inside the bundle when frozen."""
-    override = os.environ.get("KIOSK_MIGRATIONS")
-    if override:
-        return Path(override)
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "migrations"
-    return Path(__file__).resolve().parent.parent.parent / "migrations"
 
 
 def alembic_config() -> Config:
