@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from kiosk.cardsim import image as card_image
 from kiosk.cardsim import issuer, layout, signing, status
 from kiosk.cardsim.apdu import CommandApdu, MalformedApdu, parse
+from kiosk.cardsim.pins import PinState
 from kiosk.cardsim.profiles import Profile, load_profile
 from kiosk.cardsim.session import MAX_CHAINED_DATA, Chain, Session
 from kiosk.cardsim.state import BinaryFile, CardState, ElementaryFile, KeyFile, PinFile
@@ -230,23 +231,23 @@ class VirtualCard:
             return chunk, status.END_OF_FILE
         return chunk, status.OK
 
-    def _current_pin(self) -> PinFile | int:
+    def _usable_pin(self) -> PinState | int:
+        """The PIN of the current EF, or the status word saying why there is none to use."""
         current = self._current()
         if current is None:
             return status.NO_CURRENT_EF
         if not isinstance(current, PinFile):
             return status.INCOMPATIBLE_FILE
-        return current
+        if current.pin.blocked:
+            return self._faults.blocked_status
+        return current.pin
 
     def _verify(self, command: CommandApdu) -> Reply:
         if (command.p1, command.p2) != (0x00, 0x80):
             return b"", status.WRONG_P1P2
-        current = self._current_pin()
-        if isinstance(current, int):
-            return b"", current
-        pin = current.pin
-        if pin.blocked:
-            return b"", self._faults.blocked_status
+        pin = self._usable_pin()
+        if isinstance(pin, int):
+            return b"", pin
         if not command.data:
             return b"", status.tries_left(pin.tries_left)
         if pin.verify(command.data):
@@ -260,12 +261,9 @@ class VirtualCard:
             return b"", status.WRONG_P1P2
         if not command.data:
             return b"", status.WRONG_LENGTH
-        current = self._current_pin()
-        if isinstance(current, int):
-            return b"", current
-        pin = current.pin
-        if pin.blocked:
-            return b"", self._faults.blocked_status
+        pin = self._usable_pin()
+        if isinstance(pin, int):
+            return b"", pin
         if pin.kind not in self._session.verified:
             return b"", status.SECURITY_STATUS
         new_value = bytearray(command.data)

@@ -69,6 +69,8 @@ def _list_profiles(today: date | None) -> int:
         print("  " + tr("cardsim", "born {birth}, card expires {card}, certificates expire {certificate}",
                         birth=profile.holder.birth_date.isoformat(), card=profile.card_expires_on.isoformat(),
                         certificate=expiry))
+        # The virtual card's own training PINs, printed on purpose (issue 2: document each profile's PINs
+        # for training). No resident's PIN ever passes through here.
         for kind, setting in profile.pins:
             print("  " + tr("cardsim", "{pin}: {value} ({tries} of {maximum} tries left)", pin=pin_name(kind),
                             value=setting.value, tries=setting.tries_left, maximum=PIN_RULES[kind].max_tries))
