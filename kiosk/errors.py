@@ -122,6 +122,12 @@ class UnexpectedStatus(CardError):
         self.sw = sw
 
 
+class CertificateNotWritten(CardError):
+    """After WRITE CERTIFICATE the card reads back another certificate than the one written."""
+
+    code = "card.certificate_mismatch"
+
+
 # --- PINs ------------------------------------------------------------------------------------------------
 # ``kind`` is the value of ``kiosk.domain.pins.PinKind`` ("auth", "sign", "card_info", ...): a plain string
 # here so that this module stays at the bottom of the import graph.
@@ -240,3 +246,61 @@ class RequestRejected(SyncError):
         super().__init__(message)
         self.reason = reason
         self.status = status
+
+
+# --- procedures (kiosk.flows) ------------------------------------------------------------------------------
+
+
+class FlowError(KioskError):
+    """A procedure refused by its own rules (nothing wrong with the card, the network or the database)."""
+
+    code = "flow"
+
+
+class RenewalNotOpen(FlowError):
+    """The certificate is not inside its renewal window yet: renewal opens on ``opens_on`` (a Japan date)."""
+
+    code = "flow.renewal_not_open"
+
+    def __init__(self, opens_on: object) -> None:
+        super().__init__(f"renewal opens on {opens_on}")
+        self.opens_on = opens_on
+
+
+class CounterOnly(FlowError):
+    """Staff grounds (identity checked at a counter) on a kiosk terminal: never allowed."""
+
+    code = "flow.counter_only"
+
+
+class StaffSignInRequired(FlowError):
+    """A counter procedure that names the staff member who checked identity, with nobody signed in."""
+
+    code = "flow.staff_required"
+
+
+class IdentityNotConfirmed(FlowError):
+    """Staff's checklist does not establish the holder's identity (no photo document, nor two others)."""
+
+    code = "flow.identity_not_confirmed"
+
+
+class ProofNotPossible(FlowError):
+    """A self-service PIN reset the holder cannot prove with the other PIN (the card-info PIN, the same PIN,
+    or the other PIN blocked): only a counter can reset it."""
+
+    code = "flow.proof_not_possible"
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason  # "same_pin", "not_provable", "proof_pin_blocked"
+
+
+class PinNotOnCard(FlowError):
+    """The procedure needs a PIN or certificate the card does not have (a child's card has no signing key)."""
+
+    code = "flow.pin_not_on_card"
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind

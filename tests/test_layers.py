@@ -19,6 +19,8 @@ ALLOWED = {
     "store": {"kiosk.store", "kiosk.domain", "kiosk.errors", "kiosk.config", "kiosk.paths"},
     "sync": {"kiosk.sync", "kiosk.store", "kiosk.domain", "kiosk.errors", "kiosk.config"},
     "central": {"kiosk.central", "kiosk.domain", "kiosk.pki", "kiosk.paths", "kiosk.config", "kiosk.errors"},
+    "flows": {"kiosk.flows", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.errors",
+              "kiosk.config", "kiosk.i18n", "kiosk.messages"},
 }
 FORBIDDEN_OUTSIDE = {
     "domain": {"smartcard", "sqlalchemy", "httpx", "PySide6", "fastapi", "os", "socket", "pathlib", "subprocess"},
@@ -27,6 +29,7 @@ FORBIDDEN_OUTSIDE = {
     "store": {"smartcard", "httpx", "PySide6", "fastapi"},
     "sync": {"smartcard", "PySide6", "fastapi"},
     "central": {"smartcard", "PySide6"},
+    "flows": {"smartcard", "PySide6", "qasync", "fastapi", "sqlalchemy"},
 }
 
 
@@ -59,3 +62,13 @@ def test_only_one_module_imports_pyscard() -> None:
     users = sorted(str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
                    if any(n.split(".")[0] == "smartcard" for n in _imports(p)))
     assert users == ["kiosk/card/pcsc.py"]
+
+
+def test_no_relative_imports() -> None:
+    """``from . import x`` would slip past the layer check above, which reads absolute names."""
+    relative = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level > 0:
+                relative.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    assert not relative, "relative imports: " + ", ".join(relative)
