@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from kiosk.card.cardinfo import CardInfoAttributes
 from kiosk.card.certificate import CardCertificate, parse_certificate
 from kiosk.card.status import CardStatus, read_card_status
-from kiosk.domain.certificates import RenewalState
+from kiosk.domain.certificates import RenewalState, status_on
 from kiosk.domain.generation import Applet, GenerationProfile, PinUse
 from kiosk.domain.pins import wipe
 from kiosk.domain.transactions import CertificateChange, TransactionKind
@@ -59,8 +59,8 @@ def _has_pin(status: CardStatus, use: PinUse) -> bool:
     return any(pin.kind is kind for pin in status.pins)
 
 
-def _kind_for(status: CardStatus, context: FlowContext) -> TransactionKind:
-    standing = status.certificate_status_on(context.today())
+def _kind_for(certificate: CardCertificate, context: FlowContext) -> TransactionKind:
+    standing = status_on(certificate.not_before, certificate.not_after, context.today())
     if standing.renewal is RenewalState.OPEN:
         return TransactionKind.RENEWAL
     if standing.renewal is RenewalState.EXPIRED:
@@ -76,17 +76,25 @@ async def renew(context: FlowContext, purposes: tuple[str, ...] = PURPOSES) -> F
         status = await context.channel.run(read_card_status, fresh=True)
         attempt.card_generation = str(status.profile.generation)
         attempt.auth_subject_der = status.auth_certificate.certificate.subject.public_bytes()
-        attempt.kind = _kind_for(status, context)
         wanted = [p for p in PURPOSES if p in purposes and (p == "auth" or _has_pin(status, PinUse.SIGN))]
         if not wanted:
             raise PinNotOnCard("the card has no signing key (a child's card)", "sign")
+        if "auth" in wanted:  # refused before anyone types anything when it is not due
+            attempt.kind = _kind_for(status.auth_certificate, context)
 
         identity = await check_identity(context, attempt, needs_card_expiry=True)
         attributes = await _card_info(context)
-        previous_sign = (await _previous_signing_certificate(context)
-                         if "sign" in wanted and attempt.kind is TransactionKind.RENEWAL else None)
-        previous = {"auth": status.auth_certificate if attempt.kind is TransactionKind.RENEWAL else None,
-                    "sign": previous_sign}
+        # The old signing certificate: read with the current password, optional when the auth certificate
+        # decides the window, required when the signing certificate is renewed alone (after a renewal that
+        # stopped half way, its auth certificate is new and says nothing about the signing one).
+        previous_sign = (await _previous_signing_certificate(context, required="auth" not in wanted)
+                         if "sign" in wanted else None)
+        if "auth" not in wanted:
+            assert previous_sign is not None
+            attempt.kind = _kind_for(previous_sign, context)
+        renewing = attempt.kind is TransactionKind.RENEWAL
+        previous = {"auth": status.auth_certificate if renewing else None,
+                    "sign": previous_sign if renewing else None}
         old_serials = {"auth": status.auth_certificate.serial_hex,
                        "sign": previous_sign.serial_hex if previous_sign else None}
 
@@ -119,16 +127,17 @@ async def _card_info(context: FlowContext) -> CardInfoAttributes:
     return await with_current_pin(context.interaction, state.status, read)
 
 
-async def _previous_signing_certificate(context: FlowContext) -> CardCertificate | None:
+async def _previous_signing_certificate(context: FlowContext, *, required: bool) -> CardCertificate | None:
     state = await context.channel.run(card_ops.pin_state(PinUse.SIGN))
-    if state.status.blocked:
+    if state.status.blocked and not required:
         return None
 
     async def read(pin: bytearray) -> CardCertificate:
         return await context.channel.run(card_ops.read_certificate("sign", state.location, pin))
 
     try:
-        return await with_current_pin(context.interaction, state.status, read, PinPurpose.CURRENT, optional=True)
+        return await with_current_pin(context.interaction, state.status, read, PinPurpose.CURRENT,
+                                      optional=not required)
     except PinSkipped:
         return None
 

@@ -44,8 +44,9 @@ class Terminal:
         with card_in_reader(card, self.slot, on_apdu=on_apdu) as link:
             yield link
 
-    def context(self, interaction: ScriptedInteraction, *, staff_id: str | None = "S0012") -> FlowContext:
-        return FlowContext(self.channel, self.store, interaction, self.client, staff_id)
+    def context(self, interaction: ScriptedInteraction, *, staff_id: str | None = "S0012",
+                client: CentralClient | None = None) -> FlowContext:
+        return FlowContext(self.channel, self.store, interaction, client or self.client, staff_id)
 
 
 @contextlib.asynccontextmanager
