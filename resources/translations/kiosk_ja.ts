@@ -41,11 +41,11 @@
         </message>
         <message>
             <source>The card refused the authorisation. Nothing was changed. Please start again.</source>
-            <translation>カードが認可を受け付けませんでした。カードは変更されていません。最初からやり直してください。</translation>
+            <translation type="vanished">カードが認可を受け付けませんでした。カードは変更されていません。最初からやり直してください。</translation>
         </message>
         <message>
             <source>The card was removed before the operation finished. Nothing was changed. Please place the card on the reader again.</source>
-            <translation>操作が終わる前にカードが離れました。カードは変更されていません。もう一度カードをリーダーに置いてください。</translation>
+            <translation type="vanished">操作が終わる前にカードが離れました。カードは変更されていません。もう一度カードをリーダーに置いてください。</translation>
         </message>
         <message>
             <source>The card's data could not be read correctly. Please place the card again; if this happens again, please call a staff member.</source>
@@ -130,6 +130,94 @@
         <message>
             <source>This card does not support issuer operations at this terminal. Please call a staff member.</source>
             <translation>このカードはこの端末での発行操作に対応していません。係員をお呼びください。</translation>
+        </message>
+        <message>
+            <source>A staff member must sign in first.</source>
+            <translation>先に職員がサインインしてください。</translation>
+        </message>
+        <message>
+            <source>Another program is using the card reader. Close it and try again.</source>
+            <translation>別のプログラムがカードリーダーを使用しています。そのプログラムを終了してから、もう一度お試しください。</translation>
+        </message>
+        <message>
+            <source>No card reader is connected. Check the reader's cable.</source>
+            <translation>カードリーダーが接続されていません。リーダーのケーブルを確認してください。</translation>
+        </message>
+        <message>
+            <source>Nothing on the card was changed.</source>
+            <translation>カードの内容は変更されていません。</translation>
+        </message>
+        <message>
+            <source>On this card one PIN opens both keys, so it cannot prove itself. It can be reset at the counter, after an identity check.</source>
+            <translation>このカードでは一つの暗証番号で両方の鍵を使うため、本人確認に使えません。窓口で本人確認のうえ再設定できます。</translation>
+        </message>
+        <message>
+            <source>The card did not keep the new certificate. The card still works with its previous certificate or the new one. Please start the procedure again.</source>
+            <translation>カードに新しい証明書が保存されませんでした。カードは以前の証明書または新しい証明書で引き続き使えます。もう一度手続きを始めてください。</translation>
+        </message>
+        <message>
+            <source>The card gave an unexpected answer. Ask the resident to place the card again; if it happens again, the card may be damaged.</source>
+            <translation>カードから想定外の応答がありました。住民の方にカードを置き直していただいてください。再び起きる場合はカードが破損している可能性があります。</translation>
+        </message>
+        <message>
+            <source>The card reader service (pcscd) is not running. Restart the terminal; if it persists, call a technician.</source>
+            <translation>カードリーダーのサービス（pcscd）が動作していません。端末を再起動し、解決しない場合は技術担当者を呼んでください。</translation>
+        </message>
+        <message>
+            <source>The card reader was disconnected. Check the reader's cable.</source>
+            <translation>カードリーダーの接続が切れました。リーダーのケーブルを確認してください。</translation>
+        </message>
+        <message>
+            <source>The card refused the authorisation. Please start again.</source>
+            <translation>カードが認可を受け付けませんでした。最初からやり直してください。</translation>
+        </message>
+        <message>
+            <source>The card was removed before the operation finished. Please place the card on the reader again.</source>
+            <translation>処理が終わる前にカードが取り外されました。もう一度カードをリーダーに置いてください。</translation>
+        </message>
+        <message>
+            <source>The card's data could not be read. Ask the resident to place the card again; if it happens again, the card may be damaged.</source>
+            <translation>カードのデータを読み取れませんでした。住民の方にカードを置き直していただいてください。再び起きる場合はカードが破損している可能性があります。</translation>
+        </message>
+        <message>
+            <source>The certificate cannot be renewed yet. Renewal opens on {date}.</source>
+            <translation>電子証明書はまだ更新できません。更新は{date}から受け付けます。</translation>
+        </message>
+        <message>
+            <source>The identity check is not complete: one document with a photo, or two without, is needed.</source>
+            <translation>本人確認が完了していません。顔写真付きの書類1点、または顔写真なしの書類2点が必要です。</translation>
+        </message>
+        <message>
+            <source>The other PIN is locked too, so you cannot prove who you are here. Both can be reset at the counter, after an identity check.</source>
+            <translation>もう一方の暗証番号もロックされているため、ここでは本人確認ができません。窓口で本人確認のうえ、両方を再設定できます。</translation>
+        </message>
+        <message>
+            <source>The procedure stopped part way. What was already done on the card is kept, and the card works. Please place the card on the reader and start the procedure again to finish it.</source>
+            <translation>手続きが途中で止まりました。カードに済んだ処理は保たれており、カードは使えます。カードをリーダーに置き、もう一度手続きを始めて完了させてください。</translation>
+        </message>
+        <message>
+            <source>The {pin} is locked. Reset it with an identity check.</source>
+            <translation>{pin}はロックされています。本人確認のうえ再設定してください。</translation>
+        </message>
+        <message>
+            <source>This PIN can only be reset at the counter, after an identity check.</source>
+            <translation>この暗証番号は、窓口で本人確認のうえでのみ再設定できます。</translation>
+        </message>
+        <message>
+            <source>This can only be done at the counter, with staff.</source>
+            <translation>この手続きは窓口で職員と行う必要があります。</translation>
+        </message>
+        <message>
+            <source>This card does not support issuer operations at this terminal: use the national issuer's procedure.</source>
+            <translation>このカードはこの端末での発行者操作に対応していません。全国の発行機関の手続きを利用してください。</translation>
+        </message>
+        <message>
+            <source>This card has no {pin}.</source>
+            <translation>このカードには{pin}がありません。</translation>
+        </message>
+        <message>
+            <source>This terminal is in kiosk mode: staff procedures are not available here.</source>
+            <translation>この端末はキオスクモードです。職員用の手続きはここでは利用できません。</translation>
         </message>
     </context>
     <context>
