@@ -28,6 +28,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     "reconcile": ("kiosk.cli.reconcile", "compare this terminal's daily counts with the central service"),
     "pki": ("kiosk.cli.pki", "the training PKI shared by the virtual card and the central service"),
     "demo": ("kiosk.cli.demo", "run the terminal on its embedded defaults"),
+    "app": ("kiosk.cli.app", "open the counter or kiosk window"),
 }
 
 Handler = Callable[[argparse.Namespace], int]
