@@ -23,7 +23,7 @@ applet, the current EF and a verified PIN survive from one step to the next) and
 where the procedure allows it; the PINs' tries are read before each PIN the person types, since the last
 try is never spent without a confirmation.
 
-    .venv/bin/python benchmarks/flows.py [--runs 3]
+    .venv/bin/python benchmarks/flows.py [--runs 3] [--warmup 1] [--flow renewal ...] [--sequences]
 
 A pcscd without the project's readers already running: stop it (``sudo systemctl stop pcscd.socket
 pcscd``) so that this starts its own.
@@ -559,7 +559,7 @@ def _ms(seconds: float) -> float:
     return round(seconds * 1000, 3)
 
 
-def summarise(case: FlowCase, runs: list[RunFigures]) -> dict[str, Any]:
+def summarise(case: FlowCase, runs: list[RunFigures], sequences: bool = False) -> dict[str, Any]:
     fewest_labels = label_written(case.fewest)
     sent_counts = [len(run.apdus) for run in runs]
     sent_labels = Counter(label for label, _ in runs[0].apdus)
@@ -578,7 +578,7 @@ def summarise(case: FlowCase, runs: list[RunFigures]) -> dict[str, Any]:
     central = sum(run.central for run in runs)
     database = sum(run.database for run in runs)
     as_sent = int(statistics.median(sent_counts))
-    return {
+    summary: dict[str, Any] = {
         "flow": case.name,
         "what": CASE_WHAT[case.name],
         "profile": case.profile,
@@ -599,6 +599,8 @@ def summarise(case: FlowCase, runs: list[RunFigures]) -> dict[str, Any]:
             "median": _ms(card_io),
             "fewest_estimate": _ms(fewest_io),
             "ratio": round(card_io / fewest_io, 3) if fewest_io else None,
+            "slowest_commands": {label: _ms(seconds) for label, seconds in
+                                 sorted(medians.items(), key=lambda item: -item[1])[:3]},
         },
         "wall_ms_median": _ms(statistics.median(run.wall for run in runs)),
         "waiting_ms_median": {
@@ -614,9 +616,13 @@ def summarise(case: FlowCase, runs: list[RunFigures]) -> dict[str, Any]:
             "ours": round(max(0.0, walls - card - central - database) / walls, 3),
         },
     }
+    if sequences:
+        summary["sequences"] = {"as_sent": [label for label, _ in runs[0].apdus], "fewest": fewest_labels}
+    return summary
 
 
-async def measure(runs: int, reader: str, port: int, root: Path, only: set[str] | None) -> list[dict[str, Any]]:
+async def measure(runs: int, warmup: int, reader: str, port: int, root: Path,
+                  only: set[str] | None, sequences: bool) -> list[dict[str, Any]]:
     from kiosk.central.server import start_in_thread
     from kiosk.central.settings import CentralSettings, demo_terminal
     from kiosk.pki.training import load_or_create
@@ -635,9 +641,10 @@ async def measure(runs: int, reader: str, port: int, root: Path, only: set[str] 
                 if only and case.name not in only:
                     continue
                 where = at_counter if case.mode is Mode.COUNTER else at_kiosk
-                await run_once(case, where, pki, reader, port, meter)  # warm: imports, connections, caches
+                for _ in range(warmup):  # imports, connections, caches
+                    await run_once(case, where, pki, reader, port, meter)
                 figures = [await run_once(case, where, pki, reader, port, meter) for _ in range(runs)]
-                results.append(summarise(case, figures))
+                results.append(summarise(case, figures, sequences))
     finally:
         server.stop()
     return results
@@ -645,12 +652,15 @@ async def measure(runs: int, reader: str, port: int, root: Path, only: set[str] 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="measured runs per flow (after one warm-up run)")
+    parser.add_argument("--runs", type=int, default=3, help="measured runs per flow")
+    parser.add_argument("--warmup", type=int, default=1, help="unmeasured runs per flow before them")
     parser.add_argument("--flow", action="append", choices=[case.name for case in _cases()],
                         help="only this flow (repeatable)")
+    parser.add_argument("--sequences", action="store_true",
+                        help="also print each flow's APDUs, as sent and fewest, by command and file")
     args = parser.parse_args(argv)
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
+    if args.runs < 1 or args.warmup < 0:
+        parser.error("--runs must be at least 1 and --warmup at least 0")
 
     pcscd_control.start()  # left running, as benchmarks/card_read.py leaves it: other sessions may share it
     with pcscd_control.restart_lock(exclusive=False), pcscd_control.lease_slot() as slot:
@@ -664,12 +674,13 @@ def main(argv: list[str] | None = None) -> int:
                   "(sudo systemctl stop pcscd.socket pcscd) so that this starts its own", file=sys.stderr)
             return 2
         with tempfile.TemporaryDirectory(prefix="kiosk-flows-bench-") as temporary:
-            flows = asyncio.run(measure(args.runs, slot.reader, slot.port, Path(temporary),
-                                        set(args.flow) if args.flow else None))
+            flows = asyncio.run(measure(args.runs, args.warmup, slot.reader, slot.port, Path(temporary),
+                                        set(args.flow) if args.flow else None, args.sequences))
     result = {
         "benchmark": "flows",
         "reader": slot.reader,
         "runs_per_flow": args.runs,
+        "warmup_runs_per_flow": args.warmup,
         "baselines": {
             "apdus": "the fewest the public and issuer command sets allow (benchmarks/flows.py FEWEST_*)",
             "card_io": "the fewest sequence costed at this run's median per command and file",
