@@ -662,7 +662,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.runs < 1 or args.warmup < 0:
         parser.error("--runs must be at least 1 and --warmup at least 0")
 
-    pcscd_control.start()  # left running, as benchmarks/card_read.py leaves it: other sessions may share it
+    try:
+        pcscd_control.start()  # left running, as benchmarks/card_read.py leaves it: other sessions may share it
+    except pcscd_control.PcscdError as exc:
+        print(f"cannot start pcscd: {exc}", file=sys.stderr)
+        return 2
     with pcscd_control.restart_lock(exclusive=False), pcscd_control.lease_slot() as slot:
         from kiosk.card.pcsc import PcscService
 
