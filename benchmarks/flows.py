@@ -235,15 +235,15 @@ class Labeller:
 
 
 def label_raw(labeller: Labeller, raw: bytes | bytearray) -> str:
-    """The label of an encoded command APDU (short or extended)."""
-    body = raw[4:]
-    data: bytes | None = None
-    if len(body) > 1 and body[0] != 0:  # short Lc
-        data = bytes(body[1:1 + body[0]])
-    elif len(body) > 3 and body[0] == 0:  # extended Lc
-        length = body[1] << 8 | body[2]
-        data = bytes(body[3:3 + length]) if length else None
-    return labeller.label(bytes(raw[:4]), data if raw[1] == 0xA4 else None, data is not None)
+    """The label of an encoded command APDU (short or extended). Read in place: the data may be a PIN, and
+    no copy of it is made (only a SELECT's file or applet name is)."""
+    length, start = 0, 0
+    if len(raw) > 5 and raw[4] != 0:  # short Lc
+        length, start = raw[4], 5
+    elif len(raw) > 7 and raw[4] == 0:  # extended Lc
+        length, start = raw[5] << 8 | raw[6], 7
+    select_data = bytes(raw[start:start + length]) if length and raw[1] == 0xA4 else None
+    return labeller.label(bytes(raw[:4]), select_data, length > 0)
 
 
 def label_written(sequence: list[str]) -> list[str]:
