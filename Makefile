@@ -35,6 +35,7 @@ i18n: venv
 bench: venv
 	$(BIN)/python benchmarks/card_read.py
 	$(BIN)/python benchmarks/outbox.py
+	$(BIN)/python benchmarks/flows.py
 
 system-packages: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP):
