@@ -10,7 +10,7 @@ What the flows and the UI use:
   directly: training mode, tests).
 - ``kiosk.card.transport``: ``CardTransport(connection, cancel=...)``: length handling, chaining, the
   redacted APDU log, ``stats`` (APDUs and card I/O time).
-- ``kiosk.card.status``: ``read_card_status(transport) -> CardStatus``, the check screen's read.
+- ``kiosk.card.check``: ``read_card_status(transport) -> CardStatus``, the check screen's read.
 - ``kiosk.card.jpki``: ``JpkiSession`` (token and generation, certificates, PINs, signatures).
 - ``kiosk.card.cardinfo``: ``CardInfoSession`` (the card-info PIN and attributes).
 - ``kiosk.card.issuer``: card ID, challenge, key generation, certificate write, PIN reset.

@@ -20,7 +20,7 @@ from kiosk.pki import authorisation, jpki
 from kiosk.pki.authorisation import Operation
 from kiosk.pki.training import TrainingPki
 
-from .test_status import RecordingCard
+from .cards import RecordingCard
 
 OpenCard = Callable[[str], tuple[VirtualCard, CardTransport]]
 PIN_EF_SIGN = 0x001B

@@ -11,8 +11,8 @@ import pytest
 
 from kiosk.card import apdu
 from kiosk.card.apdu import Command
+from kiosk.card.check import read_card_status
 from kiosk.card.jpki import JpkiSession
-from kiosk.card.status import read_card_status
 from kiosk.card.transport import CardTransport
 from kiosk.card.worker import CardWorker
 from kiosk.cardsim import VirtualCard
