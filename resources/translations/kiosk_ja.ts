@@ -131,6 +131,18 @@
             <source>This card does not support issuer operations at this terminal. Please call a staff member.</source>
             <translation>このカードはこの端末での発行操作に対応していません。係員をお呼びください。</translation>
         </message>
+        <message>
+            <source>The card reader could not pass a command to the card. Please place the card again; if this happens again, please call a staff member.</source>
+            <translation>カードリーダーがカードに命令を渡せませんでした。カードを置き直してください。繰り返し起きる場合は係員をお呼びください。</translation>
+        </message>
+        <message>
+            <source>This card does not hold what this procedure needs. Please call a staff member.</source>
+            <translation>このカードには、この手続きに必要な情報がありません。係員をお呼びください。</translation>
+        </message>
+        <message>
+            <source>This card has no card-info function, so its details cannot be read here. Please fill in the form by hand.</source>
+            <translation>このカードには券面事項入力補助の機能がないため、ここでは記載事項を読み取れません。申請書に手書きでご記入ください。</translation>
+        </message>
     </context>
     <context>
         <name>pins</name>
