@@ -23,8 +23,8 @@ SIGN_PIN = PinLocation(PinKind.SIGN, Applet.JPKI, PIN_EF_SIGN)
 
 
 def authorise(pki: TrainingPki, operation: Operation, target: int, card_id: bytes, challenge: bytes,
-              payload: bytes | None = None) -> bytes:
-    unsigned = authorisation.create(operation, aid=JPKI_AID, target=target, card_id=card_id, challenge=challenge,
+              payload: bytes | None = None, aid: bytes = JPKI_AID) -> bytes:
+    unsigned = authorisation.create(operation, aid=aid, target=target, card_id=card_id, challenge=challenge,
                                     payload=payload)
     return authorisation.sign(unsigned, pki.issuer_key).encode()
 

@@ -8,11 +8,14 @@ from collections.abc import Callable
 
 import pytest
 
+from kiosk.card.cardinfo import CardInfoSession
+from kiosk.card.connection import InProcessConnection
 from kiosk.card.issuer import IssuerSession
 from kiosk.card.jpki import CertificateFile, JpkiSession
-from kiosk.card.transport import CardTransport
+from kiosk.card.transport import CardTransport, ExtendedLengthMemory
 from kiosk.cardsim import VirtualCard
-from kiosk.domain.generation import PinUse
+from kiosk.domain.generation import CARD_INFO_AID, Applet, PinLocation, PinUse
+from kiosk.domain.pins import PinKind
 from kiosk.errors import AuthorisationRejected, IssuerChannelUnavailable, WrongPin
 from kiosk.pki.authorisation import Operation
 from kiosk.pki.training import TrainingPki
@@ -34,9 +37,6 @@ def test_renewal_writes_a_certificate_for_the_new_key(in_process: OpenCard, trai
 
 def test_without_extended_length_long_commands_are_chained(make_card: Callable[..., VirtualCard],
                                                            training_pki: TrainingPki) -> None:
-    from kiosk.card.connection import InProcessConnection
-    from kiosk.card.transport import ExtendedLengthMemory
-
     recorder = RecordingCard(make_card("no-extended-length"))
     transport = CardTransport(InProcessConnection(recorder, "chaining"), memory=ExtendedLengthMemory())
     JpkiSession(transport).read_certificate(CertificateFile.AUTH)  # learns: no extended length here
@@ -92,3 +92,38 @@ def test_a_card_without_the_issuer_channel_says_so(in_process: OpenCard) -> None
     issuer = IssuerSession(transport)
     with pytest.raises(IssuerChannelUnavailable):
         issuer.card_id()
+
+
+def test_an_issuer_session_of_the_card_info_applet_resets_the_card_info_pin(in_process: OpenCard,
+                                                                          training_pki: TrainingPki) -> None:
+    card, transport = in_process("valid")
+    card_info_pin = PinLocation(PinKind.CARD_INFO, Applet.CARD_INFO, 0x0011)
+    with pytest.raises(WrongPin):
+        CardInfoSession(transport).verify_pin(card_info_pin, bytearray(b"0000"))
+    issuer = IssuerSession(transport, Applet.CARD_INFO)
+    grant = authorise(training_pki, Operation.RESET_PIN, card_info_pin.fid, issuer.card_id(), issuer.challenge(),
+                      aid=CARD_INFO_AID)
+    issuer.reset_pin(card_info_pin, grant, bytearray(b"2468"))
+    assert card.tries_left("card_info") == 3
+    CardInfoSession(transport).verify_pin(card_info_pin, bytearray(b"2468"))
+
+
+def test_an_issuer_session_refuses_a_pin_of_another_applet_before_the_card_does(make_card: Callable[..., VirtualCard],
+                                                                                 training_pki: TrainingPki) -> None:
+    recorder = RecordingCard(make_card("valid"))
+    transport = CardTransport(InProcessConnection(recorder, "recorded"), memory=ExtendedLengthMemory())
+    issuer = IssuerSession(transport)
+    assert issuer.card_id() == issuer.card_id()
+    assert [apdu.hex().upper() for apdu in recorder.apdus] == ["00A4040C0AD392F000260100000001", "80CA00C100"]
+    recorder.apdus.clear()
+    with pytest.raises(ValueError, match="not in the jpki applet"):
+        issuer.reset_pin(PinLocation(PinKind.CARD_INFO, Applet.CARD_INFO, 0x0011), b"grant", bytearray(b"2468"))
+    assert recorder.apdus == []
+
+
+def test_an_issuer_session_can_take_the_applet_the_caller_just_selected(in_process: OpenCard) -> None:
+    _card, transport = in_process("valid")
+    JpkiSession(transport)
+    with transport.measure() as io:
+        IssuerSession(transport, select=False).challenge()
+    assert io.apdus == 1
