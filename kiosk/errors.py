@@ -59,6 +59,16 @@ class NoCard(CardError):
     code = "card.no_card"
 
 
+class TransmitRefused(CardError):
+    """The reader or its driver refused to pass an APDU on (typically: too long for it).
+
+    Raised for an extended-length APDU it is how a reader says it cannot do extended length; the transport
+    then falls back to short APDUs and remembers.
+    """
+
+    code = "card.transmit_refused"
+
+
 class CardRemoved(CardError):
     """The card left the reader in the middle of an operation."""
 
@@ -126,6 +136,41 @@ class CertificateNotWritten(CardError):
     """After WRITE CERTIFICATE the card reads back another certificate than the one written."""
 
     code = "card.certificate_mismatch"
+
+
+class FileNotFound(UnexpectedStatus):
+    """The card has no such EF (6A 82): a child's card has no signing password, for example."""
+
+    code = "card.file_not_found"
+
+
+class AppletNotFound(UnexpectedStatus):
+    """SELECT of an applet the card does not have (6A 82). Sessions say which: ``NotMyNumberCard`` for JPKI,
+    ``CardInfoAppletMissing`` for the card-info applet."""
+
+    code = "card.applet_not_found"
+
+
+class CardInfoAppletMissing(AppletNotFound):
+    """The card has no card-info applet: its attributes cannot be read here (DESIGN.md "Paperless form")."""
+
+    code = "card.card_info_missing"
+
+
+# --- programming errors ---------------------------------------------------------------------------------
+# Not for a screen to act on: a bug of ours, stopped before it could reach the card. Raised instead of
+# ``assert`` so that ``python -O`` keeps them.
+
+
+class ProgrammingError(KioskError):
+    code = "programming"
+
+
+class WrongThread(ProgrammingError):
+    """Card I/O attempted outside the thread that owns the reader's connection (pcsc-lite wants one
+    context per thread; DESIGN.md 2)."""
+
+    code = "programming.wrong_thread"
 
 
 # --- PINs ------------------------------------------------------------------------------------------------

@@ -52,6 +52,9 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], Message], ...] = (
     (errors.ReaderBusy, tr_noop(
         "errors", "Another program is using the card reader. Please call a staff member.")),
     (errors.NoCard, tr_noop("errors", "Please place your My Number Card on the reader.")),
+    (errors.TransmitRefused, tr_noop(
+        "errors", "The card reader could not pass a command to the card. Please place the card again; "
+        "if this happens again, please call a staff member.")),
     (errors.CardRemoved, tr_noop(
         "errors", "The card was removed before the operation finished. "
         "Please place the card on the reader again.")),
@@ -70,6 +73,11 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], Message], ...] = (
         "if this happens again, please call a staff member.")),
     (errors.AuthorisationRejected, tr_noop(
         "errors", "The card refused the authorisation. Please start again.")),
+    (errors.CardInfoAppletMissing, tr_noop(
+        "errors", "This card has no card-info function, so its details cannot be read here. "
+        "Please fill in the form by hand.")),
+    (errors.FileNotFound, tr_noop(
+        "errors", "This card does not hold what this procedure needs. Please call a staff member.")),
     (errors.UnexpectedStatus, tr_noop(
         "errors", "The card gave an unexpected answer. Please place the card again; "
         "if this happens again, please call a staff member.")),

@@ -25,10 +25,10 @@ from types import FrameType
 from typing import Any
 
 from kiosk.card.cardinfo import CardInfoSession, Sex
+from kiosk.card.check import CardStatus, read_card_status
 from kiosk.card.connection import Connection
 from kiosk.card.jpki import JpkiSession
 from kiosk.card.pins import PinStatus
-from kiosk.card.status import CardStatus, read_card_status
 from kiosk.card.transport import CardTransport
 from kiosk.cli.exitcodes import ExitCode, exit_code_for
 from kiosk.cli.pin_entry import read_answer, read_pin

@@ -16,8 +16,9 @@ async def read_card_info(context: FlowContext) -> FlowResult[CardInfoAttributes]
     async def body(attempt: Attempt) -> CardInfoAttributes:
         attempt.staff_id = context.require_counter()
         context.interaction.show_step(Step.READING_CARD)
-        state = await context.channel.run(card_ops.pin_state(PinUse.CARD_INFO), fresh=True)
-        attempt.card_generation = str(state.profile.generation)
+        prepared = await context.channel.run(card_ops.prepare((PinUse.CARD_INFO,)), fresh=True)
+        state = prepared.pins[PinUse.CARD_INFO]
+        attempt.card_generation = str(prepared.profile.generation)
 
         async def read(pin: bytearray) -> CardInfoAttributes:
             context.interaction.show_step(Step.READING_CARD_INFO)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.card.status import CardStatus, read_card_status
+from kiosk.card.check import CardStatus, read_card_status
 from kiosk.domain.transactions import TransactionKind
 from kiosk.flows.interaction import Step
 from kiosk.flows.procedure import Attempt, FlowContext, FlowResult, run_procedure

@@ -16,8 +16,9 @@ async def change_pin(context: FlowContext, use: PinUse) -> FlowResult[None]:
     twice. The new PIN is asked first, so a wrong current PIN is the last thing that can go wrong."""
     async def body(attempt: Attempt) -> None:
         context.interaction.show_step(Step.READING_CARD)
-        state = await context.channel.run(card_ops.pin_state(use), fresh=True)
-        attempt.card_generation = str(state.profile.generation)
+        prepared = await context.channel.run(card_ops.prepare((use,)), fresh=True)
+        state = prepared.pins[use]
+        attempt.card_generation = str(prepared.profile.generation)
         attempt.pin_kind = str(state.location.kind)
         context.interaction.show_step(Step.ENTERING_PINS)
         fresh = await new_pin(context.interaction, state.location.kind)

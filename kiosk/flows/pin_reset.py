@@ -42,12 +42,16 @@ async def reset_pin_by_proof(context: FlowContext, target: PinUse) -> FlowResult
         central = context.require_central()
         proof_use = PROOF_FOR.get(target)
         context.interaction.show_step(Step.READING_CARD)
-        state = await context.channel.run(card_ops.pin_state(target), fresh=True)
-        attempt.card_generation = str(state.profile.generation)
+        uses = (target,) if proof_use is None else (target, proof_use)
+        prepared = await context.channel.run(
+            card_ops.prepare(uses, issuer_for=target if proof_use is not None else None), fresh=True)
+        state = prepared.pins[target]
+        attempt.card_generation = str(prepared.profile.generation)
         attempt.pin_kind = str(state.home.kind)
-        if proof_use is None:
+        if proof_use is None or prepared.issuer is None:
             raise ProofNotPossible(f"the {target} PIN cannot be reset by proof", "not_provable")
-        proof_state = await context.channel.run(card_ops.pin_state(proof_use))
+        start = prepared.issuer
+        proof_state = prepared.pins[proof_use]
         if proof_state.home.kind is state.home.kind:  # one PIN behind both uses: nothing to prove it with
             raise ProofNotPossible("the proof would use the PIN being reset", "same_pin")
         if proof_state.status.blocked:
@@ -56,7 +60,6 @@ async def reset_pin_by_proof(context: FlowContext, target: PinUse) -> FlowResult
         context.interaction.show_step(Step.ENTERING_PINS)
         fresh = await new_pin(context.interaction, state.home.kind)
         try:
-            start = await context.channel.run(card_ops.issuer_start(state.home.applet))
             challenge = await central.create_challenge(start.card_id)
 
             async def sign(pin: bytearray) -> card_ops.Signature:
@@ -87,15 +90,17 @@ async def reset_pin_by_staff(context: FlowContext, target: PinUse) -> FlowResult
         central = context.require_central()
         attempt.staff_id = context.require_counter()
         context.interaction.show_step(Step.READING_CARD)
-        state = await context.channel.run(card_ops.pin_state(target), fresh=True)
-        attempt.card_generation = str(state.profile.generation)
+        prepared = await context.channel.run(card_ops.prepare((target,), issuer_for=target), fresh=True)
+        state = prepared.pins[target]
+        attempt.card_generation = str(prepared.profile.generation)
         attempt.pin_kind = str(state.home.kind)
         grounds = (await check_identity(context, attempt, needs_card_expiry=False)).grounds
 
         context.interaction.show_step(Step.ENTERING_PINS)
         fresh = await new_pin(context.interaction, state.home.kind)
         try:
-            start = await context.channel.run(card_ops.issuer_start(state.home.applet))
+            start = prepared.issuer
+            assert start is not None  # asked for with issuer_for
             context.interaction.show_step(Step.AUTHORISING)
             authorisation = await central.request_authorisation(AuthorisationRequest(
                 "reset_pin", start.card_id, start.challenge, card_ops.aid_of(state.home.applet), state.home.fid,

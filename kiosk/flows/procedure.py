@@ -98,20 +98,22 @@ class FlowResult(Generic[_T]):
 
 async def run_procedure(context: FlowContext, attempt: Attempt,
                         body: Callable[[Attempt], Awaitable[_T]]) -> FlowResult[_T]:
+    value: _T | None = None
+    error: KioskError | None = None
     try:
         value = await body(attempt)
+        outcome, code = Outcome.COMPLETED, None
     except OperationCancelled as exc:
-        record = await _record(context, attempt, Outcome.CANCELLED, None)
-        return FlowResult(record, None, exc, attempt.card_changed)
+        error, outcome, code = exc, Outcome.CANCELLED, None
     except KioskError as exc:
         log.info("%s failed: %s (%s)", attempt.kind, exc.code, exc)
-        record = await _record(context, attempt, Outcome.FAILED, exc.code)
-        return FlowResult(record, None, exc, attempt.card_changed)
+        error, outcome, code = exc, Outcome.FAILED, exc.code
     except asyncio.CancelledError:
         await asyncio.shield(_record(context, attempt, Outcome.CANCELLED, None))
         raise
-    record = await _record(context, attempt, Outcome.COMPLETED, None)
-    return FlowResult(record, value, None, attempt.card_changed)
+    # Shielded: a cancellation arriving while the record is written must not write a second one.
+    record = await asyncio.shield(_record(context, attempt, outcome, code))
+    return FlowResult(record, value, error, attempt.card_changed)
 
 
 async def _record(context: FlowContext, attempt: Attempt, outcome: Outcome,

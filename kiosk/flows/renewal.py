@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from kiosk.card.cardinfo import CardInfoAttributes
 from kiosk.card.certificate import CardCertificate, parse_certificate
-from kiosk.card.status import CardStatus, read_card_status
+from kiosk.card.check import CardStatus, read_card_status
 from kiosk.domain.certificates import RenewalState, status_on
 from kiosk.domain.generation import Applet, GenerationProfile, PinUse
 from kiosk.domain.pins import wipe
@@ -83,11 +83,11 @@ async def renew(context: FlowContext, purposes: tuple[str, ...] = PURPOSES) -> F
             attempt.kind = _kind_for(status.auth_certificate, context)
 
         identity = await check_identity(context, attempt, needs_card_expiry=True)
-        attributes = await _card_info(context)
+        attributes = await _card_info(context, status)
         # The old signing certificate: read with the current password, optional when the auth certificate
         # decides the window, required when the signing certificate is renewed alone (after a renewal that
         # stopped half way, its auth certificate is new and says nothing about the signing one).
-        previous_sign = (await _previous_signing_certificate(context, required="auth" not in wanted)
+        previous_sign = (await _previous_signing_certificate(context, status, required="auth" not in wanted)
                          if "sign" in wanted else None)
         if "auth" not in wanted:
             assert previous_sign is not None
@@ -105,10 +105,16 @@ async def renew(context: FlowContext, purposes: tuple[str, ...] = PURPOSES) -> F
                 new_pins[purpose] = await new_pin(context.interaction,
                                                   status.profile.pin_for(card_ops.PURPOSE_USES[purpose]).kind)
             installed = []
-            for purpose in wanted:
-                installed.append(await _replace(context, status.profile, purpose, identity, attributes,
-                                                previous[purpose], old_serials[purpose], new_pins[purpose],
-                                                attempt))
+            context.interaction.show_step(Step.AUTHORISING)
+            start = await context.channel.run(card_ops.issuer_start(Applet.JPKI))
+            challenge: bytes | None = start.challenge
+            for index, purpose in enumerate(wanted):
+                assert challenge is not None  # each step hands the next one its challenge
+                issued, challenge = await _replace(
+                    context, status.profile, purpose, identity, attributes, previous[purpose],
+                    old_serials[purpose], new_pins[purpose], attempt, start.card_id, challenge,
+                    last=index == len(wanted) - 1)
+                installed.append(issued)
         finally:
             for pin in new_pins.values():
                 wipe(pin)
@@ -117,8 +123,8 @@ async def renew(context: FlowContext, purposes: tuple[str, ...] = PURPOSES) -> F
     return await run_procedure(context, Attempt(TransactionKind.RENEWAL), body)
 
 
-async def _card_info(context: FlowContext) -> CardInfoAttributes:
-    state = await context.channel.run(card_ops.pin_state(PinUse.CARD_INFO))
+async def _card_info(context: FlowContext, status: CardStatus) -> CardInfoAttributes:
+    state = card_ops.state_from(status, PinUse.CARD_INFO)
 
     async def read(pin: bytearray) -> CardInfoAttributes:
         context.interaction.show_step(Step.READING_CARD_INFO)
@@ -127,8 +133,9 @@ async def _card_info(context: FlowContext) -> CardInfoAttributes:
     return await with_current_pin(context.interaction, state.status, read)
 
 
-async def _previous_signing_certificate(context: FlowContext, *, required: bool) -> CardCertificate | None:
-    state = await context.channel.run(card_ops.pin_state(PinUse.SIGN))
+async def _previous_signing_certificate(context: FlowContext, status: CardStatus, *,
+                                        required: bool) -> CardCertificate | None:
+    state = card_ops.state_from(status, PinUse.SIGN)
     if state.status.blocked and not required:
         return None
 
@@ -144,47 +151,48 @@ async def _previous_signing_certificate(context: FlowContext, *, required: bool)
 
 async def _replace(context: FlowContext, profile: GenerationProfile, purpose: str, identity: CheckedIdentity,
                    attributes: CardInfoAttributes, previous: CardCertificate | None, old_serial: str | None,
-                   pin: bytearray, attempt: Attempt) -> NewCertificate:
-    """One certificate: staged key, issued certificate, write and read back, PIN set."""
+                   pin: bytearray, attempt: Attempt, card_id: bytes, challenge: bytes, *,
+                   last: bool) -> tuple[NewCertificate, bytes | None]:
+    """One certificate: staged key, issued certificate, write and read back, PIN set. Takes the challenge
+    for its first issuer command; returns the one for the next certificate's (None after the last)."""
     central = context.require_central()
     grounds = identity.grounds
     aid = card_ops.aid_of(Applet.JPKI)
-    use = card_ops.PURPOSE_USES[purpose]
-    location = profile.pin_for(use)
+    location = profile.pin_for(card_ops.PURPOSE_USES[purpose])
     home = card_ops.home_of(profile, location.kind)
 
     context.interaction.show_step(Step.AUTHORISING)
-    start = await context.channel.run(card_ops.issuer_start(Applet.JPKI))
     generate = await central.request_authorisation(AuthorisationRequest(
-        "generate_key_pair", start.card_id, start.challenge, aid, card_ops.KEY_FILES[purpose], grounds))
+        "generate_key_pair", card_id, challenge, aid, card_ops.KEY_FILES[purpose], grounds))
     context.interaction.show_step(Step.GENERATING_KEY)
-    public_key = await context.channel.run(card_ops.generate_key_pair(purpose, generate))
+    staged = await context.channel.run(card_ops.generate_key_pair(purpose, generate))
 
     context.interaction.show_step(Step.ISSUING_CERTIFICATE)
     assert identity.card_expires_on is not None  # check_identity insists for renewals
     issued: IssuedCertificate = await central.issue_certificate(CertificateRequest(
-        purpose=purpose, public_key_der=public_key, card_id=start.card_id, birth_date=attributes.birth_date,
-        card_expires_on=identity.card_expires_on, card_generation=str(profile.generation),
+        purpose=purpose, public_key_der=staged.public_key_der, card_id=card_id,
+        birth_date=attributes.birth_date, card_expires_on=identity.card_expires_on,
+        card_generation=str(profile.generation),
         previous_certificate_der=previous.der if previous is not None else None,
         holder=(Holder(attributes.name, attributes.address, str(attributes.sex)) if purpose == "sign" else None),
         staff=grounds))
 
     context.interaction.show_step(Step.WRITING_CERTIFICATE)
-    challenge = await context.channel.run(card_ops.challenge(Applet.JPKI))
     write = await central.request_authorisation(AuthorisationRequest(
-        "write_certificate", start.card_id, challenge, aid, card_ops.CERTIFICATE_FILES[purpose], grounds,
+        "write_certificate", card_id, staged.next_challenge, aid, card_ops.CERTIFICATE_FILES[purpose], grounds,
         certificate_der=issued.der))
-    await context.channel.run(card_ops.write_certificate(purpose, write, issued.der, read_back=purpose == "auth"))
+    reset_challenge = await context.channel.run(card_ops.write_certificate(
+        purpose, write, issued.der, read_back=purpose == "auth", then=home.applet))
     attempt.card_changed = True
     attempt.certificates.append(CertificateChange(purpose, old_serial, issued.serial_hex))
 
     context.interaction.show_step(Step.RESETTING_PIN)
-    challenge = await context.channel.run(card_ops.challenge(home.applet))
     reset = await central.request_authorisation(AuthorisationRequest(
-        "reset_pin", start.card_id, challenge, card_ops.aid_of(home.applet), home.fid, grounds))
-    await context.channel.run(card_ops.reset_pin(home, reset, pin))
+        "reset_pin", card_id, reset_challenge, card_ops.aid_of(home.applet), home.fid, grounds))
+    following = await context.channel.run(card_ops.reset_pin(home, reset, pin,
+                                                             then=None if last else Applet.JPKI))
 
     context.interaction.show_step(Step.VERIFYING_CERTIFICATE)
     if purpose == "sign":
         await context.channel.run(card_ops.check_written(purpose, location, pin, issued.der))
-    return NewCertificate(purpose, issued.serial_hex, parse_certificate(issued.der))
+    return NewCertificate(purpose, issued.serial_hex, parse_certificate(issued.der)), following

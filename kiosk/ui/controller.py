@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from kiosk import staff
 from kiosk.card.cardinfo import CardInfoAttributes
-from kiosk.card.status import CardStatus
+from kiosk.card.check import CardStatus
 from kiosk.domain.generation import PinUse
 from kiosk.domain.pins import PinKind, wipe
 from kiosk.domain.transactions import Mode

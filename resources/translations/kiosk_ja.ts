@@ -219,6 +219,18 @@
             <source>This terminal is in kiosk mode: staff procedures are not available here.</source>
             <translation>この端末はキオスクモードです。職員用の手続きはここでは利用できません。</translation>
         </message>
+        <message>
+            <source>The card reader could not pass a command to the card. Please place the card again; if this happens again, please call a staff member.</source>
+            <translation>カードリーダーがカードに命令を渡せませんでした。カードを置き直してください。繰り返し起きる場合は係員をお呼びください。</translation>
+        </message>
+        <message>
+            <source>This card does not hold what this procedure needs. Please call a staff member.</source>
+            <translation>このカードには、この手続きに必要な情報がありません。係員をお呼びください。</translation>
+        </message>
+        <message>
+            <source>This card has no card-info function, so its details cannot be read here. Please fill in the form by hand.</source>
+            <translation>このカードには券面事項入力補助の機能がないため、ここでは記載事項を読み取れません。申請書に手書きでご記入ください。</translation>
+        </message>
     </context>
     <context>
         <name>pins</name>
@@ -269,6 +281,26 @@
         <message>
             <source>user-authentication PIN (4 digits)</source>
             <translation>利用者証明用電子証明書の暗証番号（数字4桁）</translation>
+        </message>
+        <message>
+            <source>Choose your new {pin}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the new {pin} once more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter your current {pin}, or skip if you have forgotten it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter your current {pin}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To prove it is your card, enter your {pin}.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -684,6 +716,10 @@
             <source>Training PKI: {directory}</source>
             <translation>研修用PKI: {directory}</translation>
         </message>
+        <message>
+            <source>No display: the window cannot open here (set DISPLAY, or run under Xvfb).</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>demo</name>
@@ -734,6 +770,431 @@
         <message>
             <source>Watching the readers while the card is removed and inserted {cycles} times</source>
             <translation>カードを{cycles}回抜き差しする間、カードリーダーを監視します</translation>
+        </message>
+    </context>
+    <context>
+        <name>cardinfo</name>
+        <message>
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Female</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Male</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not applicable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>check</name>
+        <message>
+            <source>Card</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificate expires on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificate serial</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Locked. It can be reset at the counter, or with your other PIN at a kiosk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>My Number Card</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>My Number Card (next generation)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to do now. Renewal opens on {date}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only 1 try left of {max}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The certificate can be renewed now, at the counter (since {date}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The certificate expired on {date}. A new one can be issued at the counter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The certificate is valid from {date}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{date} (expired {days} days ago)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{date} ({days} days left)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{left} of {max} tries left</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>identity</name>
+        <message>
+            <source>Driving licence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Health insurance card (no photo)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Passport</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pension book (no photo)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Residence card</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The photo on the My Number Card matches</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>kiosk</name>
+        <message>
+            <source>Check when your certificate expires, or reset a forgotten PIN with your other PIN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It opens again on {when}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>My Number Card certificates and PINs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This kiosk is closed now.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>screens</name>
+        <message>
+            <source>A staff member has been called.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Call staff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Card expiry date printed on the card</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change a PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirm the resident's identity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fill in a form</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If the next {pin} you enter is wrong, it will be locked and can only be reset at the counter. Do you want to try?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Insert the training card</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leave it there until the screen tells you to take it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New certificate ({purpose})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No, stop here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only one try is left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please place your My Number Card on the card reader.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please wait here. Someone will come to help you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please wait. Do not remove the card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print the pre-filled form</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print the receipt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Renew the certificates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reset a forgotten PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shown for filling in the form only; the terminal keeps none of it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Staff ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Staff sign-in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The 4-digit PIN for logging in (user authentication)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The 4-digit PIN for the card's information</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The card's information for the application</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The certificates were renewed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new PINs are set. Please keep them safe.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The signing password (6 to 16 letters and digits)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The staff ID or the passphrase is wrong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The {pin} was changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The {pin} was reset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This could not be done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick what you have seen: one document with a photo, or two without.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which PIN do you want to change?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which PIN have you forgotten?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes, enter it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You can use the new PIN now. Please take your card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your card</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>authentication</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>signing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>valid until {date}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>steps</name>
+        <message>
+            <source>Asking the central service for authorisation…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changing the PIN…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking identity…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the card…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirming it is your card…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entering PINs…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the card's information…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the card…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saving the record…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Setting the new PIN…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The card is making a new key…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new certificate is being issued…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the new certificate to the card…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <source>Call staff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed in: {staff}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TRAINING: a virtual card and a local central service. Nothing here is real.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e-certificate terminal</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

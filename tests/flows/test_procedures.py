@@ -40,9 +40,9 @@ def load(profile: str) -> Profile:
 
 async def pin_works(terminal: Terminal, use: PinUse, pin: str) -> int:
     """Verify ``pin`` on the card; returns the tries left afterwards (the maximum when it worked)."""
-    state = await terminal.channel.run(card_ops.pin_state(use), fresh=True)
+    state = (await terminal.channel.run(card_ops.prepare((use,)), fresh=True)).pins[use]
     await terminal.channel.run(card_ops.verify(state.location, bytearray(pin.encode())))
-    after = await terminal.channel.run(card_ops.pin_state(use))
+    after = (await terminal.channel.run(card_ops.prepare((use,)))).pins[use]
     return after.status.tries_left
 
 
@@ -196,7 +196,7 @@ async def test_the_last_try_is_never_spent_without_confirmation(kiosk: Terminal)
     script = ScriptedInteraction.typing([NEW_AUTH, NEW_AUTH, "9999", "9998", "9997"], confirm_last=False)
     with kiosk.inserted(card):
         result = await change_pin(kiosk.context(script, staff_id=None), PinUse.AUTH)
-        state = await kiosk.channel.run(card_ops.pin_state(PinUse.AUTH), fresh=True)
+        state = (await kiosk.channel.run(card_ops.prepare((PinUse.AUTH,)), fresh=True)).pins[PinUse.AUTH]
     assert result.record.outcome is Outcome.CANCELLED
     assert script.confirmations == ["auth"]
     assert state.status.tries_left == 1

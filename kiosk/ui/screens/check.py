@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QWidget
 
-from kiosk.card.status import CardStatus
+from kiosk.card.check import CardStatus
 from kiosk.domain.certificates import CertificateState, CertificateStatus, RenewalState
 from kiosk.domain.generation import CardGeneration
 from kiosk.messages import pin_name
