@@ -34,6 +34,7 @@ ROLE_STATUS_OK: Final = "status-ok"
 ROLE_STATUS_PROBLEM: Final = "status-problem"
 ROLE_BANNER: Final = "banner"  # training mode
 ROLE_LINK: Final = "link"  # a status item that opens something (rejected records)
+# A second property, ``big`` (True), makes a button nearly as large as a PIN key (OK, Cancel on the pad).
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ QPushButton[role="{ROLE_PIN_KEY}"] {{
     min-width: {t.key_px}px; min-height: {t.key_px}px; padding: 0px;
     font-size: {t.key_font_px}px; font-weight: bold;
 }}
+QPushButton[big="true"] {{ min-width: {t.key_px * 5 // 4}px; min-height: {t.key_px * 3 // 4}px; }}
 QPushButton[role="{ROLE_PRIMARY}"] {{
     background-color: {t.primary_background}; color: {t.primary_text}; font-weight: bold;
 }}

@@ -736,4 +736,107 @@
             <translation>カードを{cycles}回抜き差しする間、カードリーダーを監視します</translation>
         </message>
     </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <source>Back</source>
+            <translation>1字消す</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>中止</translation>
+        </message>
+        <message>
+            <source>Cancel this entry</source>
+            <translation>この入力を中止する</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>全て消す</translation>
+        </message>
+        <message>
+            <source>Clear everything entered</source>
+            <translation>入力した文字を全て消す</translation>
+        </message>
+        <message>
+            <source>Confirm the entry</source>
+            <translation>入力を確定する</translation>
+        </message>
+        <message>
+            <source>Delete the last character</source>
+            <translation>最後の1文字を消す</translation>
+        </message>
+        <message>
+            <source>Digit {key}</source>
+            <translation>数字 {key}</translation>
+        </message>
+        <message>
+            <source>Entered so far</source>
+            <translation>入力済みの文字数</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>キー</translation>
+        </message>
+        <message>
+            <source>Last try: if this entry is wrong, the PIN will be locked.</source>
+            <translation>残り1回です。間違えると暗証番号がロックされます。</translation>
+        </message>
+        <message>
+            <source>Letter {key}</source>
+            <translation>英字 {key}</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>確定</translation>
+        </message>
+        <message>
+            <source>PIN entry on the resident's screen</source>
+            <translation>お客様画面の暗証番号入力</translation>
+        </message>
+        <message>
+            <source>PIN pad</source>
+            <translation>暗証番号の入力キー</translation>
+        </message>
+        <message>
+            <source>Show the digit keys</source>
+            <translation>数字キーを表示する</translation>
+        </message>
+        <message>
+            <source>Show the letter keys</source>
+            <translation>英字キーを表示する</translation>
+        </message>
+        <message>
+            <source>{count} characters entered</source>
+            <translation>{count}文字入力済み</translation>
+        </message>
+        <message>
+            <source>{count} digits</source>
+            <translation>数字{count}桁</translation>
+        </message>
+        <message>
+            <source>{count} entered ({minimum} to {maximum})</source>
+            <translation>{count}文字入力（{minimum}〜{maximum}文字）</translation>
+        </message>
+        <message>
+            <source>{count} of {maximum}</source>
+            <translation>{count} / {maximum}</translation>
+        </message>
+        <message>
+            <source>{count} of {maximum} tries left</source>
+            <translation>残り{count}回（全{maximum}回）</translation>
+        </message>
+        <message>
+            <source>{count} tries left</source>
+            <translation>残り{count}回</translation>
+        </message>
+        <message>
+            <source>{minimum} to {maximum} characters: letters A to Z and digits 0 to 9</source>
+            <translation>{minimum}〜{maximum}文字：英大文字（A〜Z）と数字（0〜9）</translation>
+        </message>
+        <message>
+            <source>{minimum} to {maximum} digits</source>
+            <translation>数字{minimum}〜{maximum}桁</translation>
+        </message>
+    </context>
 </TS>
