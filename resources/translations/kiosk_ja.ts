@@ -839,4 +839,107 @@
             <translation>数字{minimum}〜{maximum}桁</translation>
         </message>
     </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <source>Card reader</source>
+            <translation>カードリーダー</translation>
+        </message>
+        <message>
+            <source>Card reader service not running</source>
+            <translation>カードリーダーのサービスが動いていません</translation>
+        </message>
+        <message>
+            <source>Central service</source>
+            <translation>センター</translation>
+        </message>
+        <message>
+            <source>Central service: connected</source>
+            <translation>センター: 接続中</translation>
+        </message>
+        <message>
+            <source>Central service: connected since {time}</source>
+            <translation>センター: 接続中（{time}から）</translation>
+        </message>
+        <message>
+            <source>Central service: not checked yet</source>
+            <translation>センター: 未確認</translation>
+        </message>
+        <message>
+            <source>Central service: unreachable</source>
+            <translation>センター: 接続できません</translation>
+        </message>
+        <message>
+            <source>Central service: unreachable since {time}</source>
+            <translation>センター: 接続できません（{time}から）</translation>
+        </message>
+        <message>
+            <source>No card reader</source>
+            <translation>カードリーダーがありません</translation>
+        </message>
+        <message>
+            <source>Outbox: nothing waiting</source>
+            <translation>送信待ち: なし</translation>
+        </message>
+        <message>
+            <source>Outbox: {count} waiting</source>
+            <translation>送信待ち: {count}件</translation>
+        </message>
+        <message>
+            <source>Outbox: {count} waiting, oldest {age}</source>
+            <translation>送信待ち: {count}件（最も古いもの {age}前）</translation>
+        </message>
+        <message>
+            <source>Records waiting to be sent</source>
+            <translation>送信待ちの記録</translation>
+        </message>
+        <message>
+            <source>Rejected records: {count}. Show them</source>
+            <translation>拒否された記録: {count}件。一覧を表示</translation>
+        </message>
+        <message>
+            <source>Rejected: {count}</source>
+            <translation>拒否: {count}件</translation>
+        </message>
+        <message>
+            <source>Sending</source>
+            <translation>送信</translation>
+        </message>
+        <message>
+            <source>Sending stopped: please call a technician</source>
+            <translation>送信停止中: 技術担当者をお呼びください</translation>
+        </message>
+        <message>
+            <source>TRAINING MODE: practice only, no real certificate is issued</source>
+            <translation>研修モード: 練習用です。実際の証明書は発行されません</translation>
+        </message>
+        <message>
+            <source>Training mode</source>
+            <translation>研修モード</translation>
+        </message>
+        <message>
+            <source>{count} days</source>
+            <translation>{count}日</translation>
+        </message>
+        <message>
+            <source>{count} h</source>
+            <translation>{count}時間</translation>
+        </message>
+        <message>
+            <source>{count} min</source>
+            <translation>{count}分</translation>
+        </message>
+        <message>
+            <source>{count} s</source>
+            <translation>{count}秒</translation>
+        </message>
+        <message>
+            <source>{reader}: card inserted</source>
+            <translation>{reader}: カードあり</translation>
+        </message>
+        <message>
+            <source>{reader}: no card</source>
+            <translation>{reader}: カードなし</translation>
+        </message>
+    </context>
 </TS>

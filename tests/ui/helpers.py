@@ -29,8 +29,12 @@ def widget_texts(root: QWidget) -> dict[str, str]:
     return texts
 
 
-def save_screenshot(widget: QWidget, directory: Path, name: str) -> Path:
+def save_screenshot(widget: QWidget, directory: Path, name: str, *, width: int | None = None) -> Path:
+    """A PNG of ``widget`` at its natural size, or at ``width`` (a screen's width) and the height it then needs."""
     widget.adjustSize()
+    if width is not None:
+        height = widget.heightForWidth(width) if widget.hasHeightForWidth() else widget.sizeHint().height()
+        widget.resize(width, max(height, widget.minimumSizeHint().height()))
     path = directory / f"{name}.png"
     assert widget.grab().save(str(path)), path
     return path
