@@ -21,15 +21,19 @@ ALLOWED = {
     "central": {"kiosk.central", "kiosk.domain", "kiosk.pki", "kiosk.paths", "kiosk.config", "kiosk.errors"},
     "flows": {"kiosk.flows", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.errors",
               "kiosk.config", "kiosk.i18n", "kiosk.messages"},
+    "ui": {"kiosk.ui", "kiosk.flows", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.errors",
+           "kiosk.config", "kiosk.i18n", "kiosk.messages", "kiosk.paths"},
 }
 FORBIDDEN_OUTSIDE = {
-    "domain": {"smartcard", "sqlalchemy", "httpx", "PySide6", "fastapi", "os", "socket", "pathlib", "subprocess"},
-    "card": {"sqlalchemy", "httpx", "PySide6", "fastapi", "alembic"},
-    "cardsim": {"sqlalchemy", "httpx", "PySide6", "fastapi", "smartcard"},
-    "store": {"smartcard", "httpx", "PySide6", "fastapi"},
-    "sync": {"smartcard", "PySide6", "fastapi"},
-    "central": {"smartcard", "PySide6"},
+    "domain": {"smartcard", "sqlalchemy", "httpx", "PySide6", "qasync", "fastapi", "os", "socket", "pathlib",
+               "subprocess"},
+    "card": {"sqlalchemy", "httpx", "PySide6", "qasync", "fastapi", "alembic"},
+    "cardsim": {"sqlalchemy", "httpx", "PySide6", "qasync", "fastapi", "smartcard"},
+    "store": {"smartcard", "httpx", "PySide6", "qasync", "fastapi"},
+    "sync": {"smartcard", "PySide6", "qasync", "fastapi"},
+    "central": {"smartcard", "PySide6", "qasync"},
     "flows": {"smartcard", "PySide6", "qasync", "fastapi", "sqlalchemy"},
+    "ui": {"smartcard", "fastapi"},
 }
 
 
@@ -62,6 +66,13 @@ def test_only_one_module_imports_pyscard() -> None:
     users = sorted(str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
                    if any(n.split(".")[0] == "smartcard" for n in _imports(p)))
     assert users == ["kiosk/card/pcsc.py"]
+
+
+def test_only_the_ui_imports_qt() -> None:
+    """The CLI, the central service and every layer below the UI run without a display or Qt installed."""
+    users = sorted(str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
+                   if any(n.split(".")[0] in ("PySide6", "qasync") for n in _imports(p)))
+    assert all(user.startswith("kiosk/ui/") for user in users), users
 
 
 def test_no_relative_imports() -> None:

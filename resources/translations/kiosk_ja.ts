@@ -284,23 +284,23 @@
         </message>
         <message>
             <source>Choose your new {pin}.</source>
-            <translation type="unfinished" />
+            <translation>新しい{pin}を決めて入力してください。</translation>
         </message>
         <message>
             <source>Enter the new {pin} once more.</source>
-            <translation type="unfinished" />
+            <translation>確認のため、新しい{pin}をもう一度入力してください。</translation>
         </message>
         <message>
             <source>Enter your current {pin}, or skip if you have forgotten it.</source>
-            <translation type="unfinished" />
+            <translation>現在の{pin}を入力してください。忘れた場合はスキップしてください。</translation>
         </message>
         <message>
             <source>Enter your current {pin}.</source>
-            <translation type="unfinished" />
+            <translation>現在の{pin}を入力してください。</translation>
         </message>
         <message>
             <source>To prove it is your card, enter your {pin}.</source>
-            <translation type="unfinished" />
+            <translation>ご本人のカードであることを確認するため、{pin}を入力してください。</translation>
         </message>
     </context>
     <context>
@@ -718,7 +718,7 @@
         </message>
         <message>
             <source>No display: the window cannot open here (set DISPLAY, or run under Xvfb).</source>
-            <translation type="unfinished" />
+            <translation>ディスプレイがないため、ここではウィンドウを開けません（DISPLAY を設定するか、Xvfb の下で実行してください）。</translation>
         </message>
     </context>
     <context>
@@ -776,425 +776,631 @@
         <name>cardinfo</name>
         <message>
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>住所</translation>
         </message>
         <message>
             <source>Date of birth</source>
-            <translation type="unfinished" />
+            <translation>生年月日</translation>
         </message>
         <message>
             <source>Female</source>
-            <translation type="unfinished" />
+            <translation>女性</translation>
         </message>
         <message>
             <source>Male</source>
-            <translation type="unfinished" />
+            <translation>男性</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>氏名</translation>
         </message>
         <message>
             <source>Not applicable</source>
-            <translation type="unfinished" />
+            <translation>該当なし</translation>
         </message>
         <message>
             <source>Sex</source>
-            <translation type="unfinished" />
+            <translation>性別</translation>
         </message>
     </context>
     <context>
         <name>check</name>
         <message>
             <source>Card</source>
-            <translation type="unfinished" />
+            <translation>カード</translation>
         </message>
         <message>
             <source>Certificate expires on</source>
-            <translation type="unfinished" />
+            <translation>電子証明書の有効期限</translation>
         </message>
         <message>
             <source>Certificate serial</source>
-            <translation type="unfinished" />
+            <translation>電子証明書のシリアル番号</translation>
         </message>
         <message>
             <source>Locked. It can be reset at the counter, or with your other PIN at a kiosk.</source>
-            <translation type="unfinished" />
+            <translation>ロック中です。窓口で、またはキオスクでもう一方の暗証番号を使って再設定できます。</translation>
         </message>
         <message>
             <source>My Number Card</source>
-            <translation type="unfinished" />
+            <translation>マイナンバーカード</translation>
         </message>
         <message>
             <source>My Number Card (next generation)</source>
-            <translation type="unfinished" />
+            <translation>マイナンバーカード（次期カード）</translation>
         </message>
         <message>
             <source>Nothing to do now. Renewal opens on {date}.</source>
-            <translation type="unfinished" />
+            <translation>今は手続きの必要はありません。更新は{date}から受け付けます。</translation>
         </message>
         <message>
             <source>Only 1 try left of {max}</source>
-            <translation type="unfinished" />
+            <translation>残り1回（{max}回中）</translation>
         </message>
         <message>
             <source>The certificate can be renewed now, at the counter (since {date}).</source>
-            <translation type="unfinished" />
+            <translation>電子証明書は窓口で更新できます（{date}から受付中）。</translation>
         </message>
         <message>
             <source>The certificate expired on {date}. A new one can be issued at the counter.</source>
-            <translation type="unfinished" />
+            <translation>電子証明書は{date}に有効期限が切れました。窓口で新しく発行できます。</translation>
         </message>
         <message>
             <source>The certificate is valid from {date}.</source>
-            <translation type="unfinished" />
+            <translation>電子証明書は{date}から有効です。</translation>
         </message>
         <message>
             <source>{date} (expired {days} days ago)</source>
-            <translation type="unfinished" />
+            <translation>{date}（{days}日前に期限切れ）</translation>
         </message>
         <message>
             <source>{date} ({days} days left)</source>
-            <translation type="unfinished" />
+            <translation>{date}（残り{days}日）</translation>
         </message>
         <message>
             <source>{left} of {max} tries left</source>
-            <translation type="unfinished" />
+            <translation>残り{left}回（{max}回中）</translation>
         </message>
     </context>
     <context>
         <name>identity</name>
         <message>
             <source>Driving licence</source>
-            <translation type="unfinished" />
+            <translation>運転免許証</translation>
         </message>
         <message>
             <source>Health insurance card (no photo)</source>
-            <translation type="unfinished" />
+            <translation>健康保険証（写真なし）</translation>
         </message>
         <message>
             <source>Passport</source>
-            <translation type="unfinished" />
+            <translation>パスポート</translation>
         </message>
         <message>
             <source>Pension book (no photo)</source>
-            <translation type="unfinished" />
+            <translation>年金手帳（写真なし）</translation>
         </message>
         <message>
             <source>Residence card</source>
-            <translation type="unfinished" />
+            <translation>在留カード</translation>
         </message>
         <message>
             <source>The photo on the My Number Card matches</source>
-            <translation type="unfinished" />
+            <translation>マイナンバーカードの顔写真と本人が一致</translation>
         </message>
     </context>
     <context>
         <name>kiosk</name>
         <message>
             <source>Check when your certificate expires, or reset a forgotten PIN with your other PIN.</source>
-            <translation type="unfinished" />
+            <translation>電子証明書の有効期限の確認や、忘れた暗証番号のもう一方の暗証番号を使った再設定ができます。</translation>
         </message>
         <message>
             <source>It opens again on {when}.</source>
-            <translation type="unfinished" />
+            <translation>次の受付開始は{when}です。</translation>
         </message>
         <message>
             <source>My Number Card certificates and PINs</source>
-            <translation type="unfinished" />
+            <translation>マイナンバーカードの電子証明書と暗証番号</translation>
         </message>
         <message>
             <source>Start</source>
-            <translation type="unfinished" />
+            <translation>はじめる</translation>
         </message>
         <message>
             <source>This kiosk is closed now.</source>
-            <translation type="unfinished" />
+            <translation>この端末は現在受付時間外です。</translation>
         </message>
     </context>
     <context>
         <name>screens</name>
         <message>
             <source>A staff member has been called.</source>
-            <translation type="unfinished" />
+            <translation>職員を呼び出しました。</translation>
         </message>
         <message>
             <source>Back</source>
-            <translation type="unfinished" />
+            <translation>戻る</translation>
         </message>
         <message>
             <source>Call staff</source>
-            <translation type="unfinished" />
+            <translation>職員を呼ぶ</translation>
         </message>
         <message>
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>キャンセル</translation>
         </message>
         <message>
             <source>Card expiry date printed on the card</source>
-            <translation type="unfinished" />
+            <translation>カード券面に記載の有効期限</translation>
         </message>
         <message>
             <source>Change a PIN</source>
-            <translation type="unfinished" />
+            <translation>暗証番号を変更する</translation>
         </message>
         <message>
             <source>Confirm the resident's identity</source>
-            <translation type="unfinished" />
+            <translation>本人確認</translation>
         </message>
         <message>
             <source>Confirmed</source>
-            <translation type="unfinished" />
+            <translation>確認しました</translation>
         </message>
         <message>
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>終了</translation>
         </message>
         <message>
             <source>Fill in a form</source>
-            <translation type="unfinished" />
+            <translation>申請書を記入する</translation>
         </message>
         <message>
             <source>If the next {pin} you enter is wrong, it will be locked and can only be reset at the counter. Do you want to try?</source>
-            <translation type="unfinished" />
+            <translation>次に入力する{pin}が間違っていると、ロックされ、窓口でしか再設定できなくなります。入力しますか？</translation>
         </message>
         <message>
             <source>Insert the training card</source>
-            <translation type="unfinished" />
+            <translation>研修用カードを挿入</translation>
         </message>
         <message>
             <source>Leave it there until the screen tells you to take it.</source>
-            <translation type="unfinished" />
+            <translation>画面に表示されるまでカードを置いたままにしてください。</translation>
         </message>
         <message>
             <source>New certificate ({purpose})</source>
-            <translation type="unfinished" />
+            <translation>新しい電子証明書（{purpose}）</translation>
         </message>
         <message>
             <source>No, stop here</source>
-            <translation type="unfinished" />
+            <translation>いいえ、やめます</translation>
         </message>
         <message>
             <source>Only one try is left</source>
-            <translation type="unfinished" />
+            <translation>残り1回です</translation>
         </message>
         <message>
             <source>Passphrase</source>
-            <translation type="unfinished" />
+            <translation>パスフレーズ</translation>
         </message>
         <message>
             <source>Please place your My Number Card on the card reader.</source>
-            <translation type="unfinished" />
+            <translation>マイナンバーカードをカードリーダーに置いてください。</translation>
         </message>
         <message>
             <source>Please wait here. Someone will come to help you.</source>
-            <translation type="unfinished" />
+            <translation>この場でお待ちください。職員がお手伝いに伺います。</translation>
         </message>
         <message>
             <source>Please wait. Do not remove the card.</source>
-            <translation type="unfinished" />
+            <translation>お待ちください。カードを取り外さないでください。</translation>
         </message>
         <message>
             <source>Print the pre-filled form</source>
-            <translation type="unfinished" />
+            <translation>記入済みの申請書を印刷</translation>
         </message>
         <message>
             <source>Print the receipt</source>
-            <translation type="unfinished" />
+            <translation>控えを印刷</translation>
         </message>
         <message>
             <source>Renew the certificates</source>
-            <translation type="unfinished" />
+            <translation>電子証明書を更新する</translation>
         </message>
         <message>
             <source>Reset a forgotten PIN</source>
-            <translation type="unfinished" />
+            <translation>忘れた暗証番号を再設定する</translation>
         </message>
         <message>
             <source>Shown for filling in the form only; the terminal keeps none of it.</source>
-            <translation type="unfinished" />
+            <translation>申請書の記入のためだけに表示しています。端末には一切保存しません。</translation>
         </message>
         <message>
             <source>Sign in</source>
-            <translation type="unfinished" />
+            <translation>サインイン</translation>
         </message>
         <message>
             <source>Something went wrong</source>
-            <translation type="unfinished" />
+            <translation>問題が発生しました</translation>
         </message>
         <message>
             <source>Staff ID</source>
-            <translation type="unfinished" />
+            <translation>職員ID</translation>
         </message>
         <message>
             <source>Staff sign-in</source>
-            <translation type="unfinished" />
+            <translation>職員サインイン</translation>
         </message>
         <message>
             <source>Stopped</source>
-            <translation type="unfinished" />
+            <translation>中止しました</translation>
         </message>
         <message>
             <source>The 4-digit PIN for logging in (user authentication)</source>
-            <translation type="unfinished" />
+            <translation>利用者証明用の暗証番号（数字4桁）</translation>
         </message>
         <message>
             <source>The 4-digit PIN for the card's information</source>
-            <translation type="unfinished" />
+            <translation>券面事項入力補助用の暗証番号（数字4桁）</translation>
         </message>
         <message>
             <source>The card's information for the application</source>
-            <translation type="unfinished" />
+            <translation>申請書に記入するカードの情報</translation>
         </message>
         <message>
             <source>The certificates were renewed</source>
-            <translation type="unfinished" />
+            <translation>電子証明書を更新しました</translation>
         </message>
         <message>
             <source>The new PINs are set. Please keep them safe.</source>
-            <translation type="unfinished" />
+            <translation>新しい暗証番号を設定しました。大切に保管してください。</translation>
         </message>
         <message>
             <source>The signing password (6 to 16 letters and digits)</source>
-            <translation type="unfinished" />
+            <translation>署名用パスワード（英数字6〜16文字）</translation>
         </message>
         <message>
             <source>The staff ID or the passphrase is wrong.</source>
-            <translation type="unfinished" />
+            <translation>職員IDまたはパスフレーズが正しくありません。</translation>
         </message>
         <message>
             <source>The {pin} was changed</source>
-            <translation type="unfinished" />
+            <translation>{pin}を変更しました</translation>
         </message>
         <message>
             <source>The {pin} was reset</source>
-            <translation type="unfinished" />
+            <translation>{pin}を再設定しました</translation>
         </message>
         <message>
             <source>This could not be done</source>
-            <translation type="unfinished" />
+            <translation>手続きを完了できませんでした</translation>
         </message>
         <message>
             <source>Tick what you have seen: one document with a photo, or two without.</source>
-            <translation type="unfinished" />
+            <translation>確認した書類にチェックしてください（顔写真付き1点、または顔写真なし2点）。</translation>
         </message>
         <message>
             <source>Try again</source>
-            <translation type="unfinished" />
+            <translation>もう一度試す</translation>
         </message>
         <message>
             <source>Which PIN do you want to change?</source>
-            <translation type="unfinished" />
+            <translation>どの暗証番号を変更しますか？</translation>
         </message>
         <message>
             <source>Which PIN have you forgotten?</source>
-            <translation type="unfinished" />
+            <translation>どの暗証番号を忘れましたか？</translation>
         </message>
         <message>
             <source>Working</source>
-            <translation type="unfinished" />
+            <translation>処理中</translation>
         </message>
         <message>
             <source>Yes, enter it</source>
-            <translation type="unfinished" />
+            <translation>はい、入力します</translation>
         </message>
         <message>
             <source>You can use the new PIN now. Please take your card.</source>
-            <translation type="unfinished" />
+            <translation>新しい暗証番号をすぐに使えます。カードをお取りください。</translation>
         </message>
         <message>
             <source>Your card</source>
-            <translation type="unfinished" />
+            <translation>あなたのカード</translation>
         </message>
         <message>
             <source>authentication</source>
-            <translation type="unfinished" />
+            <translation>利用者証明用</translation>
         </message>
         <message>
             <source>signing</source>
-            <translation type="unfinished" />
+            <translation>署名用</translation>
         </message>
         <message>
             <source>valid until {date}</source>
-            <translation type="unfinished" />
+            <translation>{date}まで有効</translation>
         </message>
     </context>
     <context>
         <name>steps</name>
         <message>
             <source>Asking the central service for authorisation…</source>
-            <translation type="unfinished" />
+            <translation>中央システムに認可を求めています…</translation>
         </message>
         <message>
             <source>Changing the PIN…</source>
-            <translation type="unfinished" />
+            <translation>暗証番号を変更しています…</translation>
         </message>
         <message>
             <source>Checking identity…</source>
-            <translation type="unfinished" />
+            <translation>本人確認をしています…</translation>
         </message>
         <message>
             <source>Checking the card…</source>
-            <translation type="unfinished" />
+            <translation>カードを確認しています…</translation>
         </message>
         <message>
             <source>Confirming it is your card…</source>
-            <translation type="unfinished" />
+            <translation>ご本人のカードか確認しています…</translation>
         </message>
         <message>
             <source>Entering PINs…</source>
-            <translation type="unfinished" />
+            <translation>暗証番号を入力しています…</translation>
         </message>
         <message>
             <source>Reading the card's information…</source>
-            <translation type="unfinished" />
+            <translation>カードの情報を読み取っています…</translation>
         </message>
         <message>
             <source>Reading the card…</source>
-            <translation type="unfinished" />
+            <translation>カードを読み取っています…</translation>
         </message>
         <message>
             <source>Saving the record…</source>
-            <translation type="unfinished" />
+            <translation>記録を保存しています…</translation>
         </message>
         <message>
             <source>Setting the new PIN…</source>
-            <translation type="unfinished" />
+            <translation>新しい暗証番号を設定しています…</translation>
         </message>
         <message>
             <source>The card is making a new key…</source>
-            <translation type="unfinished" />
+            <translation>カードが新しい鍵を作成しています…</translation>
         </message>
         <message>
             <source>The new certificate is being issued…</source>
-            <translation type="unfinished" />
+            <translation>新しい電子証明書を発行しています…</translation>
         </message>
         <message>
             <source>Writing the new certificate to the card…</source>
-            <translation type="unfinished" />
+            <translation>新しい電子証明書をカードに書き込んでいます…</translation>
         </message>
     </context>
     <context>
         <name>window</name>
         <message>
             <source>Call staff</source>
-            <translation type="unfinished" />
+            <translation>職員を呼ぶ</translation>
         </message>
         <message>
             <source>Lock</source>
-            <translation type="unfinished" />
+            <translation>ロック</translation>
         </message>
         <message>
             <source>Signed in: {staff}</source>
-            <translation type="unfinished" />
+            <translation>サインイン中: {staff}</translation>
         </message>
         <message>
             <source>TRAINING: a virtual card and a local central service. Nothing here is real.</source>
-            <translation type="unfinished" />
+            <translation>研修モード：仮想カードとローカルの中央システムを使用しています。実際の手続きではありません。</translation>
         </message>
         <message>
             <source>e-certificate terminal</source>
-            <translation type="unfinished" />
+            <translation>電子証明書端末</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <source>Back</source>
+            <translation>1字消す</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>中止</translation>
+        </message>
+        <message>
+            <source>Cancel this entry</source>
+            <translation>この入力を中止する</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>全て消す</translation>
+        </message>
+        <message>
+            <source>Clear everything entered</source>
+            <translation>入力した文字を全て消す</translation>
+        </message>
+        <message>
+            <source>Confirm the entry</source>
+            <translation>入力を確定する</translation>
+        </message>
+        <message>
+            <source>Delete the last character</source>
+            <translation>最後の1文字を消す</translation>
+        </message>
+        <message>
+            <source>Digit {key}</source>
+            <translation>数字 {key}</translation>
+        </message>
+        <message>
+            <source>Entered so far</source>
+            <translation>入力済みの文字数</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>キー</translation>
+        </message>
+        <message>
+            <source>Last try: if this entry is wrong, the PIN will be locked.</source>
+            <translation>残り1回です。間違えると暗証番号がロックされます。</translation>
+        </message>
+        <message>
+            <source>Letter {key}</source>
+            <translation>英字 {key}</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>確定</translation>
+        </message>
+        <message>
+            <source>PIN entry on the resident's screen</source>
+            <translation>お客様画面の暗証番号入力</translation>
+        </message>
+        <message>
+            <source>PIN pad</source>
+            <translation>暗証番号の入力キー</translation>
+        </message>
+        <message>
+            <source>Show the digit keys</source>
+            <translation>数字キーを表示する</translation>
+        </message>
+        <message>
+            <source>Show the letter keys</source>
+            <translation>英字キーを表示する</translation>
+        </message>
+        <message>
+            <source>{count} characters entered</source>
+            <translation>{count}文字入力済み</translation>
+        </message>
+        <message>
+            <source>{count} digits</source>
+            <translation>数字{count}桁</translation>
+        </message>
+        <message>
+            <source>{count} entered ({minimum} to {maximum})</source>
+            <translation>{count}文字入力（{minimum}〜{maximum}文字）</translation>
+        </message>
+        <message>
+            <source>{count} of {maximum}</source>
+            <translation>{count} / {maximum}</translation>
+        </message>
+        <message>
+            <source>{count} of {maximum} tries left</source>
+            <translation>残り{count}回（全{maximum}回）</translation>
+        </message>
+        <message>
+            <source>{count} tries left</source>
+            <translation>残り{count}回</translation>
+        </message>
+        <message>
+            <source>{minimum} to {maximum} characters: letters A to Z and digits 0 to 9</source>
+            <translation>{minimum}〜{maximum}文字：英大文字（A〜Z）と数字（0〜9）</translation>
+        </message>
+        <message>
+            <source>{minimum} to {maximum} digits</source>
+            <translation>数字{minimum}〜{maximum}桁</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <source>Card reader</source>
+            <translation>カードリーダー</translation>
+        </message>
+        <message>
+            <source>Card reader service not running</source>
+            <translation>カードリーダーのサービスが動いていません</translation>
+        </message>
+        <message>
+            <source>Central service</source>
+            <translation>センター</translation>
+        </message>
+        <message>
+            <source>Central service: connected</source>
+            <translation>センター: 接続中</translation>
+        </message>
+        <message>
+            <source>Central service: connected since {time}</source>
+            <translation>センター: 接続中（{time}から）</translation>
+        </message>
+        <message>
+            <source>Central service: not checked yet</source>
+            <translation>センター: 未確認</translation>
+        </message>
+        <message>
+            <source>Central service: unreachable</source>
+            <translation>センター: 接続できません</translation>
+        </message>
+        <message>
+            <source>Central service: unreachable since {time}</source>
+            <translation>センター: 接続できません（{time}から）</translation>
+        </message>
+        <message>
+            <source>No card reader</source>
+            <translation>カードリーダーがありません</translation>
+        </message>
+        <message>
+            <source>Outbox: nothing waiting</source>
+            <translation>送信待ち: なし</translation>
+        </message>
+        <message>
+            <source>Outbox: {count} waiting</source>
+            <translation>送信待ち: {count}件</translation>
+        </message>
+        <message>
+            <source>Outbox: {count} waiting, oldest {age}</source>
+            <translation>送信待ち: {count}件（最も古いもの {age}前）</translation>
+        </message>
+        <message>
+            <source>Records waiting to be sent</source>
+            <translation>送信待ちの記録</translation>
+        </message>
+        <message>
+            <source>Rejected records: {count}. Show them</source>
+            <translation>拒否された記録: {count}件。一覧を表示</translation>
+        </message>
+        <message>
+            <source>Rejected: {count}</source>
+            <translation>拒否: {count}件</translation>
+        </message>
+        <message>
+            <source>Sending</source>
+            <translation>送信</translation>
+        </message>
+        <message>
+            <source>Sending stopped: please call a technician</source>
+            <translation>送信停止中: 技術担当者をお呼びください</translation>
+        </message>
+        <message>
+            <source>TRAINING MODE: practice only, no real certificate is issued</source>
+            <translation>研修モード: 練習用です。実際の証明書は発行されません</translation>
+        </message>
+        <message>
+            <source>Training mode</source>
+            <translation>研修モード</translation>
+        </message>
+        <message>
+            <source>{count} days</source>
+            <translation>{count}日</translation>
+        </message>
+        <message>
+            <source>{count} h</source>
+            <translation>{count}時間</translation>
+        </message>
+        <message>
+            <source>{count} min</source>
+            <translation>{count}分</translation>
+        </message>
+        <message>
+            <source>{count} s</source>
+            <translation>{count}秒</translation>
+        </message>
+        <message>
+            <source>{reader}: card inserted</source>
+            <translation>{reader}: カードあり</translation>
+        </message>
+        <message>
+            <source>{reader}: no card</source>
+            <translation>{reader}: カードなし</translation>
         </message>
     </context>
 </TS>

@@ -1,21 +1,81 @@
-"""The application under test: real windows (offscreen), the qasync loop, a virtual card in a real pcscd
-reader, the reference central service over HTTP, a real SQLite store.
+"""Qt widget tests: offscreen unless a display is chosen, Japanese from the shipped catalog, screenshots.
 
-pytest-asyncio runs every async test of this folder on a qasync loop (its loop-factory hook), so the
-application's asyncio code and Qt's events run on one loop, as in the real application.
+The Japanese catalog is compiled with Qt's own ``lrelease`` (part of PySide6-Essentials), as the installer
+does, so the tests read the translations the application will load.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+
+# Before Qt is imported and pytest-qt creates the QApplication.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import AsyncIterator, Callable  # noqa: E402 - the platform is chosen before Qt loads
-from pathlib import Path  # noqa: E402
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+
+from kiosk.i18n import catalog_path
+from kiosk.ui import theme
+
+
+def _lrelease() -> str:
+    beside = Path(sys.executable).with_name("pyside6-lrelease")
+    found = str(beside) if beside.exists() else shutil.which("pyside6-lrelease")
+    if found is None:
+        pytest.fail("pyside6-lrelease is missing: PySide6-Essentials is not installed properly")
+    return found
+
+
+@pytest.fixture(scope="session")
+def japanese_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("qm") / "kiosk_ja.qm"
+    subprocess.run([_lrelease(), str(catalog_path("ja")), "-qm", str(target)], check=True, capture_output=True)
+    return target
+
+
+@pytest.fixture
+def japanese(qapp: QApplication, japanese_qm: Path) -> Iterator[QTranslator]:
+    """The application speaks Japanese for this test (widgets retranslate on the LanguageChange event)."""
+    translator = QTranslator()
+    assert translator.load(str(japanese_qm)), japanese_qm
+    qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[QApplication]:
+    """The normal theme on the application; the test may apply another. Reset afterwards."""
+    theme.apply(qapp, theme.NORMAL)
+    yield qapp
+    qapp.setStyleSheet("")
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where widget screenshots go: ``KIOSK_UI_SCREENSHOTS`` when set (to look at them), else a temp dir."""
+    chosen = os.environ.get("KIOSK_UI_SCREENSHOTS")
+    if chosen:
+        path = Path(chosen)
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    return tmp_path_factory.mktemp("ui-screenshots")
+
+
+# --- the whole application: qasync, a virtual card in a real reader, the reference central service -----------
+# pytest-asyncio runs every async test of this folder on a qasync loop (its loop-factory hook), so the
+# application's asyncio code and Qt's events run on one loop, as in the real application.
+
+from collections.abc import AsyncIterator, Callable  # noqa: E402
 from typing import Any  # noqa: E402
 
-import pytest  # noqa: E402
 from central_server import DEMO_TERMINAL, KIOSK_TERMINAL, CentralHandle, central  # noqa: E402, F401
 
 from kiosk.cardsim.pcscd import Slot  # noqa: E402
@@ -25,7 +85,6 @@ from ui.harness import UiTerminal, ui_terminal  # noqa: E402
 
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, Callable[[], Any]]:
     import qasync
-    from PySide6.QtWidgets import QApplication
 
     def qasync_loop() -> Any:
         app = QApplication.instance() or QApplication([])

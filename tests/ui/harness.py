@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from store.helpers import settings_for
+from virtual_cards import card_in_reader
 
 from kiosk import staff
 from kiosk.cardsim import VirtualCard
@@ -27,7 +28,6 @@ from kiosk.pki.training import TrainingPki
 from kiosk.ui.app import start
 from kiosk.ui.controller import Controller
 from kiosk.ui.window import MainWindow
-from virtual_cards import card_in_reader
 
 STAFF = ("S0012", "counter-passphrase")
 WAIT_S = 30.0  # a bound against hanging, not a speed target
@@ -41,6 +41,7 @@ class UiTerminal:
     slot: Slot
     pki: TrainingPki
     central: CentralHandle
+    pins_typed: int = 0
 
     def card(self, profile: str) -> VirtualCard:
         return VirtualCard.from_profile(profile, pki=self.pki)
@@ -73,13 +74,15 @@ class UiTerminal:
 
     async def type_pin(self, pin: str) -> None:
         """Type on the on-screen PIN pad, as a resident would, then OK."""
-        await self.screen("pinEntryScreen")
-        pad = self.controller.pin_entry.pad
-        for character in pin:
+        screen = self.controller.pin_entry
+        await self.until(lambda: screen.asked > self.pins_typed and screen.waiting
+                         and self.controller.current == "pinEntryScreen", "the next PIN to be asked")
+        self.pins_typed = screen.asked
+        pad = screen.pad
+        for character in pin.encode("ascii"):
             pad.press(character)
-        self.click("pinOkButton")
-        await self.until(lambda: self.controller.current != "pinEntryScreen"
-                         or self.controller.pin_entry.pad.length == 0, "the PIN to be taken")
+        self.click("pinOk")
+        await asyncio.sleep(0)
 
     async def sign_in(self) -> None:
         await self.screen("signInScreen")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from kiosk.domain.pins import PinKind
+from kiosk.domain.pins import PinKind, wipe
 from kiosk.errors import KioskError
 from kiosk.flows.interaction import PinPurpose, PinRequest
 from kiosk.messages import message_for, pin_name
@@ -28,29 +28,37 @@ def prompt_for(request: PinRequest) -> str:
 
 
 class PinEntryScreen(Screen):
+    """The PIN pad for one request of a flow; the answer goes to the ``done`` callback exactly once."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("pinEntryScreen", parent)
         self._request = PinRequest(PinKind.AUTH, PinPurpose.CURRENT)
         self._done: Callable[[bytearray | None], None] | None = None
-        self.prompt = self.heading("pinPrompt", lambda: prompt_for(self._request))
-        self.problem = self.paragraph("pinProblem")
-        self.problem.setProperty("warning", True)
-        self.layout_.addWidget(self.prompt)
-        self.layout_.addWidget(self.problem)
+        self.asked = 0  # requests shown so far (tests and tools wait on it)
         self.pad = PinPad(self)
         self.pad.entered.connect(self._entered)
-        self.pad.cancelled.connect(self._cancelled)
+        self.pad.cancelled.connect(self._no_answer)
+        self.pad.skipped.connect(self._no_answer)
         self.layout_.addWidget(self.pad, 1)
+        self._texts.append(self._configure_texts)
 
     def ask(self, request: PinRequest, done: Callable[[bytearray | None], None]) -> None:
         self._request, self._done = request, done
-        self.pad.clear()
-        self.pad.configure(request.kind, tries_left=request.tries_left, max_tries=request.max_tries,
+        self.asked += 1
+        problem = message_for(request.problem) if isinstance(request.problem, KioskError) else None
+        self.pad.configure(request.kind, caption=pin_name(str(request.kind)), prompt=prompt_for(request),
+                           tries_left=request.tries_left, max_tries=request.max_tries, problem=problem,
                            optional=request.optional)
-        self.problem.setText(message_for(request.problem) if isinstance(request.problem, KioskError) else "")
-        self.problem.setAccessibleName(self.problem.text())
-        self.retranslate()
         self.pad.setFocus()
+
+    def _configure_texts(self) -> None:
+        self.pad.set_caption(pin_name(str(self._request.kind)))
+        self.pad.set_prompt(prompt_for(self._request))
+
+    @property
+    def waiting(self) -> bool:
+        """A flow waits for this screen's answer."""
+        return self._done is not None
 
     def abandon(self) -> None:
         """Leave without an answer (card removed, idle): wipe what was typed."""
@@ -61,9 +69,10 @@ class PinEntryScreen(Screen):
         done, self._done = self._done, None
         if done is not None:
             done(pin)
+        else:
+            wipe(pin)
 
-    def _cancelled(self) -> None:
+    def _no_answer(self) -> None:
         done, self._done = self._done, None
-        self.pad.clear()
         if done is not None:
             done(None)
