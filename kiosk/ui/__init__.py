@@ -1,1 +1,1 @@
-"""The PySide6 application: windows, screens and widgets over the flows (the only layer that imports Qt)."""
+"""The counter and kiosk application (PySide6 over qasync)."""

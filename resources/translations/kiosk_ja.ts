@@ -1299,6 +1299,14 @@
             <source>{minimum} to {maximum} digits</source>
             <translation>数字{minimum}〜{maximum}桁</translation>
         </message>
+        <message>
+            <source>Skip</source>
+            <translation>省略</translation>
+        </message>
+        <message>
+            <source>Skip this PIN</source>
+            <translation>この暗証番号の入力を省略する</translation>
+        </message>
     </context>
     <context>
         <name>StatusBar</name>

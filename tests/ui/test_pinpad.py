@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.domain.pins import FOUR_DIGITS, PASSWORD, Alphabet, PinRule
+from kiosk.domain.pins import FOUR_DIGITS, PASSWORD, Alphabet, PinKind, PinRule
 from kiosk.ui import theme
 from kiosk.ui.widgets.pinpad import DIGIT_ROWS, FILLED_DOT, LETTER_ROWS, PinMirror, PinPad
 
@@ -135,6 +135,23 @@ def test_clear_back_cancel_and_hide_wipe(qtbot: QtBot, pad: PinPad) -> None:
     assert pad.length() == 0 and not any(pad._buffer)
 
 
+def test_configured_by_pin_kind_and_optional_skip(qtbot: QtBot, pad: PinPad) -> None:
+    skipped: list[bool] = []
+    pad.skipped.connect(lambda: skipped.append(True))
+    assert not key(pad, "pinSkip").isVisible()
+    pad.skip()  # not optional: nothing happens
+    assert skipped == []
+    pad.configure(PinKind.SIGN, optional=True)
+    assert pad.rule() == PASSWORD
+    assert key(pad, "pinSkip").isVisible()
+    qtbot.keyClicks(pad, "AB")
+    qtbot.mouseClick(key(pad, "pinSkip"), Qt.MouseButton.LeftButton)
+    assert skipped == [True]
+    assert pad.length() == 0 and not any(pad._buffer)
+    pad.configure(PinKind.AUTH)
+    assert pad.rule() == FOUR_DIGITS and not key(pad, "pinSkip").isVisible()
+
+
 def test_reconfiguring_wipes_the_old_buffer(qtbot: QtBot, pad: PinPad) -> None:
     click(qtbot, pad, "987")
     old = pad._buffer
@@ -171,7 +188,7 @@ def test_no_typed_character_in_any_text(qtbot: QtBot, styled: QApplication, rule
 
 def test_every_button_has_an_object_name_and_accessible_name(qtbot: QtBot, pad: PinPad) -> None:
     buttons = pad.findChildren(QAbstractButton)
-    assert len(buttons) == 10 + 26 + 2 + 4
+    assert len(buttons) == 10 + 26 + 2 + 5  # digits, letters, page toggles, Clear Back Cancel Skip OK
     names = [button.objectName() for button in buttons]
     assert all(names) and len(set(names)) == len(names)
     assert all(button.accessibleName() for button in buttons)

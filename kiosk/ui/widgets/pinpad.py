@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.pins import FOUR_DIGITS, Alphabet, PinRule, wipe
+from kiosk.domain.pins import FOUR_DIGITS, Alphabet, PinKind, PinRule, rule_for, wipe
 from kiosk.ui.theme import (
     ROLE_ERROR,
     ROLE_HEADING,
@@ -120,11 +120,13 @@ class PinPad(QWidget):
     """A fixed-layout PIN pad. ``configure`` it for each PIN asked; ``entered`` hands the value out once.
 
     Signals: ``entered(bytearray)`` (OK with a valid length; the receiver wipes it), ``cancelled()``,
-    ``length_changed(int)`` (for a ``PinMirror``), ``configured()`` (rule, caption, prompt or tries changed).
+    ``skipped()`` (an optional PIN left out), ``length_changed(int)`` (for a ``PinMirror``), ``configured()``
+    (rule, caption, prompt or tries changed).
     """
 
     entered = Signal(object)  # object, not bytearray: PySide would convert a bytearray to an immutable copy
     cancelled = Signal()
+    skipped = Signal()
     length_changed = Signal(int)
     configured = Signal()
 
@@ -140,6 +142,7 @@ class PinPad(QWidget):
         self._tries_left: int | None = None
         self._max_tries: int | None = None
         self._problem: str | None = None
+        self._optional = False
 
         self._caption_label = _label("pinCaption", ROLE_HEADING)
         self._prompt_label = _label("pinPrompt", ROLE_PROMPT)
@@ -162,18 +165,20 @@ class PinPad(QWidget):
         self._clear_key = _button("pinClear")
         self._back_key = _button("pinBack")
         self._cancel_key = _button("pinCancel")
+        self._skip_key = _button("pinSkip")
         self._ok_key = _button("pinOk", ROLE_PRIMARY)
-        for key in (self._clear_key, self._back_key, self._cancel_key, self._ok_key):
+        for key in (self._clear_key, self._back_key, self._cancel_key, self._skip_key, self._ok_key):
             key.setProperty("big", True)
         self._clear_key.clicked.connect(self.clear)
         self._back_key.clicked.connect(self.backspace)
         self._cancel_key.clicked.connect(self.cancel)
+        self._skip_key.clicked.connect(self.skip)
         self._ok_key.clicked.connect(self.submit)
         actions = QHBoxLayout()
         for key in (self._clear_key, self._back_key):
             actions.addWidget(key)
         actions.addStretch(1)
-        for key in (self._cancel_key, self._ok_key):
+        for key in (self._cancel_key, self._skip_key, self._ok_key):
             actions.addWidget(key)
 
         layout = QVBoxLayout(self)
@@ -221,12 +226,16 @@ class PinPad(QWidget):
         return page
 
     # -- what the caller sets
-    def configure(self, rule: PinRule, *, caption: str = "", prompt: str = "", tries_left: int | None = None,
-                  max_tries: int | None = None, problem: str | None = None) -> None:
-        """Ready the pad for one PIN: its rule, texts and tries; anything typed before is wiped."""
+    def configure(self, rule: PinRule | PinKind, *, caption: str = "", prompt: str = "",
+                  tries_left: int | None = None, max_tries: int | None = None, problem: str | None = None,
+                  optional: bool = False) -> None:
+        """Ready the pad for one PIN: its rule (or the kind whose rule it is), texts and tries; ``optional``
+        offers Skip. Anything typed before is wiped."""
         self.clear()
         wipe(self._buffer)
+        rule = rule_for(rule) if isinstance(rule, PinKind) else rule
         self._rule = rule
+        self._optional = optional
         self._buffer = bytearray(rule.maximum)
         self._caption, self._prompt, self._problem = caption, prompt, problem
         self._tries_left, self._max_tries = tries_left, max_tries
@@ -309,6 +318,12 @@ class PinPad(QWidget):
         self.clear()
         self.cancelled.emit()
 
+    def skip(self) -> None:
+        """Leave an optional PIN out (ignored unless the pad was configured ``optional``)."""
+        if self._optional:
+            self.clear()
+            self.skipped.emit()
+
     def show_letters(self, letters: bool) -> None:
         allowed = letters and self._rule.alphabet is Alphabet.UPPER_ALPHANUMERIC
         self._pages.setCurrentIndex(1 if allowed else 0)
@@ -360,6 +375,7 @@ class PinPad(QWidget):
             (self._clear_key, translate("PinPad", "Clear"), translate("PinPad", "Clear everything entered")),
             (self._back_key, translate("PinPad", "Back"), translate("PinPad", "Delete the last character")),
             (self._cancel_key, translate("PinPad", "Cancel"), translate("PinPad", "Cancel this entry")),
+            (self._skip_key, translate("PinPad", "Skip"), translate("PinPad", "Skip this PIN")),
             (self._ok_key, translate("PinPad", "OK"), translate("PinPad", "Confirm the entry")),
         ):
             key.setText(text)
@@ -389,6 +405,7 @@ class PinPad(QWidget):
         self._problem_label.setText(self._problem or "")
         self._problem_label.setVisible(bool(self._problem))
         self._letters_key.setVisible(self._rule.alphabet is Alphabet.UPPER_ALPHANUMERIC)
+        self._skip_key.setVisible(self._optional)
         self._refresh_tries()
         self._refresh_progress()
 
