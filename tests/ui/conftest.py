@@ -73,6 +73,7 @@ def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # pytest-asyncio runs every async test of this folder on a qasync loop (its loop-factory hook), so the
 # application's asyncio code and Qt's events run on one loop, as in the real application.
 
+import asyncio  # noqa: E402
 from collections.abc import AsyncIterator, Callable  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -82,15 +83,54 @@ from kiosk.cardsim.pcscd import Slot  # noqa: E402
 from kiosk.pki.training import TrainingPki  # noqa: E402
 from ui.harness import UiTerminal, ui_terminal  # noqa: E402
 
+_open_loops: list[Any] = []
+
 
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, Callable[[], Any]]:
     import qasync
 
+    class Loop(qasync.QEventLoop):  # type: ignore[misc]
+        """qasync's loop, but its last turn (``run_until_complete`` processes Qt events once more after the
+        loop stopped) still counts as running: asyncio tasks resumed then (an HTTP call's socket became
+        readable) would otherwise find no running loop. The application's loop runs once, for its whole
+        life; tests run it once per fixture and test, so they meet this every time."""
+
+        def _after_run_forever(self) -> None:
+            super()._after_run_forever()
+            asyncio.events._set_running_loop(self)
+
+        def run_until_complete(self, future: Any) -> Any:
+            try:
+                return super().run_until_complete(future)
+            finally:
+                asyncio.events._set_running_loop(None)
+
     def qasync_loop() -> Any:
         app = QApplication.instance() or QApplication([])
-        return qasync.QEventLoop(app)
+        loop = Loop(app)
+        _open_loops.append(loop)
+        return loop
 
     return {"qasync": qasync_loop}
+
+
+def _process_events_inside_the_loop(original: Callable[[], None]) -> Callable[[], None]:
+    """pytest-qt processes Qt events between a test's phases. With qasync, Qt's socket notifiers resume
+    asyncio tasks (the sender's HTTP calls), which must happen while the loop runs, as it always does in the
+    application; so between phases the open qasync loop turns once instead."""
+    def process() -> None:
+        live = [loop for loop in _open_loops if not loop.is_closed()]
+        _open_loops[:] = live
+        if live and not live[-1].is_running():
+            live[-1].run_until_complete(asyncio.sleep(0))
+        else:
+            original()
+    return process
+
+
+import pytestqt.plugin  # noqa: E402
+
+pytestqt.plugin._process_events = _process_events_inside_the_loop(pytestqt.plugin._process_events)
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ import asyncio
 import contextlib
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from central_server import CentralHandle
 from PySide6.QtCore import Qt
@@ -42,6 +43,7 @@ class UiTerminal:
     pki: TrainingPki
     central: CentralHandle
     pins_typed: int = 0
+    results: list[Any] = field(default_factory=list)  # every procedure's FlowResult, in order
 
     def card(self, profile: str) -> VirtualCard:
         return VirtualCard.from_profile(profile, pki=self.pki)
@@ -102,7 +104,9 @@ async def ui_terminal(directory: Path, central: CentralHandle, slot: Slot, pki: 
     window.show()
     controller = await start(settings, window, mode=Mode(registration.mode), training=None, language="en")
     try:
-        yield UiTerminal(settings, window, controller, slot, pki, central)
+        terminal = UiTerminal(settings, window, controller, slot, pki, central)
+        controller.procedure_finished.connect(terminal.results.append)
+        yield terminal
     finally:
         controller.cancel_procedure()
         assert controller.services is not None

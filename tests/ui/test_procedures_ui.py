@@ -16,8 +16,8 @@ NEW_AUTH, NEW_SIGN = "4321", "NEWPASS1"
 
 
 def last_record_kind(terminal: UiTerminal) -> tuple[TransactionKind, Outcome]:
-    result = terminal.controller.last_result
-    assert result is not None
+    assert terminal.results, "no procedure finished"
+    result = terminal.results[-1]
     return result.record.kind, result.record.outcome
 
 
