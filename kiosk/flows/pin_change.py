@@ -5,6 +5,7 @@ from __future__ import annotations
 from kiosk.domain.generation import PinUse
 from kiosk.domain.pins import wipe
 from kiosk.domain.transactions import TransactionKind
+from kiosk.errors import PinBlocked
 from kiosk.flows import card_ops
 from kiosk.flows.interaction import Step
 from kiosk.flows.pins import new_pin, with_current_pin
@@ -20,6 +21,8 @@ async def change_pin(context: FlowContext, use: PinUse) -> FlowResult[None]:
         state = prepared.pins[use]
         attempt.card_generation = str(prepared.profile.generation)
         attempt.pin_kind = str(state.location.kind)
+        if state.status.blocked:  # before anyone types a new PIN for nothing
+            raise PinBlocked(str(state.location.kind))
         context.interaction.show_step(Step.ENTERING_PINS)
         fresh = await new_pin(context.interaction, state.location.kind)
         try:

@@ -87,9 +87,10 @@ async def renew(context: FlowContext, purposes: tuple[str, ...] = PURPOSES) -> F
         # The old signing certificate: read with the current password, optional when the auth certificate
         # decides the window, required when the signing certificate is renewed alone (after a renewal that
         # stopped half way, its auth certificate is new and says nothing about the signing one).
-        previous_sign = (await _previous_signing_certificate(context, status, required="auth" not in wanted)
-                         if "sign" in wanted else None)
-        if "auth" not in wanted:
+        sign_alone = "auth" not in wanted
+        previous_sign = (await _previous_signing_certificate(context, status, required=sign_alone)
+                         if "sign" in wanted and (sign_alone or attempt.kind is TransactionKind.RENEWAL) else None)
+        if sign_alone:
             assert previous_sign is not None
             attempt.kind = _kind_for(previous_sign, context)
         renewing = attempt.kind is TransactionKind.RENEWAL
