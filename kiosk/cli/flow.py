@@ -210,8 +210,11 @@ def _run_until_interrupted(coroutine: Coroutine[Any, Any, _Run]) -> _Run | None:
             try:
                 return loop.run_until_complete(task)
             except KeyboardInterrupt:
+                if task.done():  # it ended with the interrupt itself: nothing is left to cancel
+                    return None
                 task.cancel()
             except asyncio.CancelledError:
+                _say(tr("flow", "Interrupted: the attempt was recorded as cancelled."))
                 return None
     finally:
         loop.run_until_complete(loop.shutdown_asyncgens())

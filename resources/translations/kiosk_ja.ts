@@ -826,5 +826,9 @@
             <source>{purpose} certificate: serial {serial}, valid {start} to {end}</source>
             <translation>{purpose}電子証明書: シリアル番号 {serial}、有効期間 {start} 〜 {end}</translation>
         </message>
+        <message>
+            <source>Interrupted: the attempt was recorded as cancelled.</source>
+            <translation>中断しました。この手続きは取り消しとして記録されました。</translation>
+        </message>
     </context>
 </TS>

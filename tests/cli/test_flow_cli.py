@@ -3,12 +3,17 @@ central service over HTTP: PINs on ``--pin-fd``, the ``--json`` outcome, the exi
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from central_server import DEMO_TERMINAL, KIOSK_TERMINAL, CentralHandle, central  # noqa: F401 - fixture
-from virtual_cards import card_in_reader
+from virtual_cards import REPO, card_in_reader
 
 from kiosk.cardsim import VirtualCard
 from kiosk.cardsim.pcscd import Slot
@@ -296,3 +301,30 @@ def test_card_info_at_a_kiosk_is_refused(kiosk_env: dict[str, str], vpcd_slot: S
         run = run_with_pins(["flow", "card-info", "--json"], [CARD_INFO], kiosk_env)
     assert run.returncode == ExitCode.REFUSED
     assert run.document["record"]["failure_code"] == "flow.counter_only"
+
+
+def test_interrupt_at_a_pin_prompt_is_a_cancelled_attempt(kiosk_env: dict[str, str], vpcd_slot: Slot,
+                                                          training_pki: TrainingPki) -> None:
+    """Ctrl+C while the command waits for a PIN: the attempt is recorded as cancelled and still delivered."""
+    read_end, write_end = os.pipe()  # the write end stays open and silent: the command waits at the prompt
+    try:
+        with card_in_reader(card("valid", training_pki), vpcd_slot):
+            process = subprocess.Popen([sys.executable, "-m", "kiosk", "flow", "change-pin", "--kind", "auth",
+                                        "--json", "--pin-fd", str(read_end)], pass_fds=(read_end,),
+                                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                       text=True, env=kiosk_env, cwd=REPO)
+            assert process.stderr is not None
+            seen = []
+            for line in process.stderr:  # wait on the prompt itself, not on time
+                seen.append(line)
+                if line.startswith("Enter the new"):
+                    break
+            process.send_signal(signal.SIGINT)
+            stdout, stderr = process.communicate(timeout=60)
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert process.returncode == ExitCode.CANCELLED, "".join(seen) + stderr
+    document = json.loads(stdout)
+    assert document["record"]["outcome"] == "cancelled"
+    assert document["delivery"] == "delivered"
