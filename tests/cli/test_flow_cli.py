@@ -29,7 +29,7 @@ pytestmark = pytest.mark.pcsc
 AUTH, SIGN, CARD_INFO = "1234", "ABC123", "5678"  # the training cards' PINs
 NEW_AUTH, NEW_SIGN, NEW_CARD_INFO = "4321", "NEWPASS1", "2468"
 STAFF = ["--staff-id", "S0012", "--identity-check", "photo"]
-CHANGE_REFERENCE_DATA = 0x24
+CHANGE_REFERENCE_DATA, GENERATE_KEY_PAIR = 0x24, 0x46
 
 
 @pytest.fixture
@@ -328,3 +328,35 @@ def test_interrupt_at_a_pin_prompt_is_a_cancelled_attempt(kiosk_env: dict[str, s
     document = json.loads(stdout)
     assert document["record"]["outcome"] == "cancelled"
     assert document["delivery"] == "delivered"
+
+
+def test_renewal_interrupted_between_the_certificates_says_what_changed(
+        counter_env: dict[str, str], vpcd_slot: Slot, training_pki: TrainingPki) -> None:
+    """The card leaves at the signing key's generation: the auth certificate and PIN are new, the signing
+    ones old and still working; the record lists what was installed."""
+    virtual = card("renewable", training_pki)
+    generated = []
+
+    def pull_at_second_key(_number: int, apdu: bytes) -> LinkAction | None:
+        if apdu[1] == GENERATE_KEY_PAIR:
+            generated.append(apdu)
+            if len(generated) == 2:
+                return LinkAction.REMOVE_BEFORE_ANSWER
+        return None
+
+    arguments = ["flow", "renew", *STAFF, "--card-expires-on", expiry("renewable"), "--json"]
+    pins = [CARD_INFO, SIGN, NEW_AUTH, NEW_AUTH, NEW_SIGN, NEW_SIGN]
+    with card_in_reader(virtual, vpcd_slot, on_apdu=pull_at_second_key):
+        run = run_with_pins(arguments, pins, counter_env)
+    assert run.returncode == ExitCode.CARD_REMOVED, run.stderr
+    record = run.document["record"]
+    assert (record["outcome"], record["failure_code"]) == ("failed", "card.removed")
+    assert [c["purpose"] for c in record["certificates"]] == ["auth"]
+    assert run.document["card_changed"] is True
+    assert "Part of the procedure was done on the card" in run.stderr
+    with card_in_reader(virtual, vpcd_slot):
+        assert pin_works("auth", NEW_AUTH, counter_env)
+        assert pin_works("sign", SIGN, counter_env)
+        again = run_with_pins(arguments, pins, counter_env)
+    assert again.returncode == ExitCode.REFUSED  # the window is judged on the (now new) auth certificate
+    assert again.document["record"]["failure_code"] == "flow.renewal_not_open"
