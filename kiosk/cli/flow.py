@@ -190,7 +190,7 @@ def _execute(args: argparse.Namespace, procedure: Callable[[FlowContext], Awaita
 
         _say(explain(result.error))
         if result.card_changed:
-            _say(tr("flow", "Part of the procedure was done on the card before it stopped: see the record."))
+            _say(_changed_text(result.record))
     elif not args.json:
         _print("\n".join(show(result)))
     _say(_delivery_text(result.record, run.delivery))
@@ -244,6 +244,16 @@ def _delivery_text(record: TransactionRecord, delivery: str) -> str:
         return tr("flow", "The central service refused record {key}: see kiosk outbox rejected.", key=record.key)
     return tr("flow", "Record {key} is waiting in the outbox; it will be delivered when the central service "
                       "can be reached.", key=record.key)
+
+
+def _changed_text(record: TransactionRecord) -> str:
+    """What a procedure that stopped half-way had already done: never "nothing was changed" then."""
+    installed = [tr("flow", "{purpose} certificate {serial}", purpose=_purpose_text(change.purpose),
+                    serial=change.new_serial_hex or "") for change in record.certificates]
+    if installed:
+        return tr("flow", "Before it stopped, the procedure had already installed on the card: {installed}. "
+                          "Its PIN may still be the old one (docs/flows.md).", installed=", ".join(installed))
+    return tr("flow", "The card was changed before the procedure stopped.")
 
 
 def _record_document(result: FlowResult[Any]) -> dict[str, Any]:

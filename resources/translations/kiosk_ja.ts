@@ -707,10 +707,6 @@
             <translation>ここで再設定できるのは利用者証明用暗証番号と署名用パスワードだけで、それぞれもう一方で本人であることを証明します。</translation>
         </message>
         <message>
-            <source>Part of the procedure was done on the card before it stopped: see the record.</source>
-            <translation>手続きが止まる前に、カードの一部は変更されています。記録を確認してください。</translation>
-        </message>
-        <message>
             <source>Proving the card is the holder's...</source>
             <translation>カードの持ち主であることを証明しています...</translation>
         </message>
@@ -829,6 +825,18 @@
         <message>
             <source>Interrupted: the attempt was recorded as cancelled.</source>
             <translation>中断しました。この手続きは取り消しとして記録されました。</translation>
+        </message>
+        <message>
+            <source>Before it stopped, the procedure had already installed on the card: {installed}. Its PIN may still be the old one (docs/flows.md).</source>
+            <translation>手続きが止まる前に、次のものはすでにカードに書き込まれています: {installed}。暗証番号はまだ以前のままの場合があります（docs/flows.md）。</translation>
+        </message>
+        <message>
+            <source>The card was changed before the procedure stopped.</source>
+            <translation>手続きが止まる前に、カードは変更されています。</translation>
+        </message>
+        <message>
+            <source>{purpose} certificate {serial}</source>
+            <translation>{purpose}電子証明書 {serial}</translation>
         </message>
     </context>
 </TS>

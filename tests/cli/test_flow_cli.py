@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from central_server import DEMO_TERMINAL, KIOSK_TERMINAL, CentralHandle, central  # noqa: F401 - fixture
-from virtual_cards import REPO, card_in_reader
+from virtual_cards import REPO, card_in_reader, run_kiosk
 
 from kiosk.cardsim import VirtualCard
 from kiosk.cardsim.pcscd import Slot
@@ -353,10 +353,27 @@ def test_renewal_interrupted_between_the_certificates_says_what_changed(
     assert (record["outcome"], record["failure_code"]) == ("failed", "card.removed")
     assert [c["purpose"] for c in record["certificates"]] == ["auth"]
     assert run.document["card_changed"] is True
-    assert "Part of the procedure was done on the card" in run.stderr
+    assert "had already installed on the card: User-authentication certificate" in run.stderr
     with card_in_reader(virtual, vpcd_slot):
         assert pin_works("auth", NEW_AUTH, counter_env)
         assert pin_works("sign", SIGN, counter_env)
         again = run_with_pins(arguments, pins, counter_env)
     assert again.returncode == ExitCode.REFUSED  # the window is judged on the (now new) auth certificate
     assert again.document["record"]["failure_code"] == "flow.renewal_not_open"
+
+
+def test_pins_and_the_last_try_confirmation_typed_at_the_terminal(kiosk_env: dict[str, str], vpcd_slot: Slot,
+                                                                  training_pki: TrainingPki) -> None:
+    """Without --pin-fd the PINs and the confirmation come from standard input (here a pipe; a terminal
+    gets them without echo), in Japanese as well."""
+    with card_in_reader(card("valid", training_pki), vpcd_slot):
+        typed = f"{NEW_AUTH}\n{NEW_AUTH}\n9999\n9998\nはい\n{AUTH}\n"
+        run = run_kiosk(["flow", "change-pin", "--kind", "auth", "--json"], stdin=typed,
+                        env={**kiosk_env, "KIOSK_LANG": "ja"})
+        assert run.returncode == ExitCode.OK, run.stderr
+        assert pin_works("auth", NEW_AUTH, kiosk_env)
+        refused = run_kiosk(["flow", "change-pin", "--kind", "auth", "--json"],
+                            stdin=f"{AUTH}\n{AUTH}\n9999\n9998\nno\n", env=kiosk_env)
+    assert "新しい" in run.stderr and "最後の1回" in run.stderr
+    assert refused.returncode == ExitCode.CANCELLED
+    assert json.loads(refused.stdout)["record"]["outcome"] == "cancelled"
