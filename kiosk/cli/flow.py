@@ -214,10 +214,11 @@ def _run_until_interrupted(coroutine: Coroutine[Any, Any, _Run]) -> _Run | None:
                     return None
                 task.cancel()
             except asyncio.CancelledError:
-                _say(tr("flow", "Interrupted: the attempt was recorded as cancelled."))
+                _say(tr("flow", "Interrupted. The attempt is recorded (as cancelled if it was still running)."))
                 return None
     finally:
         loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.run_until_complete(loop.shutdown_default_executor())
         loop.close()
 
 

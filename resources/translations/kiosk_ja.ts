@@ -823,10 +823,6 @@
             <translation>{purpose}電子証明書: シリアル番号 {serial}、有効期間 {start} 〜 {end}</translation>
         </message>
         <message>
-            <source>Interrupted: the attempt was recorded as cancelled.</source>
-            <translation>中断しました。この手続きは取り消しとして記録されました。</translation>
-        </message>
-        <message>
             <source>Before it stopped, the procedure had already installed on the card: {installed}. Its PIN may still be the old one (docs/flows.md).</source>
             <translation>手続きが止まる前に、次のものはすでにカードに書き込まれています: {installed}。暗証番号はまだ以前のままの場合があります（docs/flows.md）。</translation>
         </message>
@@ -837,6 +833,10 @@
         <message>
             <source>{purpose} certificate {serial}</source>
             <translation>{purpose}電子証明書 {serial}</translation>
+        </message>
+        <message>
+            <source>Interrupted. The attempt is recorded (as cancelled if it was still running).</source>
+            <translation>中断しました。この手続きは記録されています（途中だった場合は取り消しとして）。</translation>
         </message>
     </context>
 </TS>

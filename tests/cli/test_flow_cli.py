@@ -7,8 +7,10 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -377,3 +379,45 @@ def test_pins_and_the_last_try_confirmation_typed_at_the_terminal(kiosk_env: dic
     assert "新しい" in run.stderr and "最後の1回" in run.stderr
     assert refused.returncode == ExitCode.CANCELLED
     assert json.loads(refused.stdout)["record"]["outcome"] == "cancelled"
+
+
+def test_interrupt_while_the_card_generates_a_key(tmp_path: Path, counter_env: dict[str, str], vpcd_slot: Slot,
+                                                  training_pki: TrainingPki) -> None:
+    """Ctrl+C while the card works: the card operation stops at the next APDU, the attempt is recorded as
+    cancelled (and waits in the outbox), the card keeps its old keys, certificates and PINs."""
+    virtual = card("renewable", training_pki)
+    before = virtual.snapshot()
+    reached, release = threading.Event(), threading.Event()
+
+    def hold_key_generation(_number: int, apdu: bytes) -> LinkAction | None:
+        if apdu[1] == GENERATE_KEY_PAIR:
+            reached.set()
+            release.wait(60)
+        return None
+
+    read_end, write_end = os.pipe()
+    with os.fdopen(write_end, "w", encoding="ascii") as writer:
+        writer.write("".join(f"{pin}\n" for pin in [CARD_INFO, SIGN, NEW_AUTH, NEW_AUTH, NEW_SIGN, NEW_SIGN]))
+    try:
+        with card_in_reader(virtual, vpcd_slot, on_apdu=hold_key_generation):
+            process = subprocess.Popen([sys.executable, "-m", "kiosk", "flow", "renew", *STAFF, "--card-expires-on",
+                                        expiry("renewable"), "--json", "--pin-fd", str(read_end)],
+                                       pass_fds=(read_end,), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, text=True, env=counter_env, cwd=REPO)
+            try:
+                assert reached.wait(60), "the renewal never reached key generation"
+                process.send_signal(signal.SIGINT)
+            finally:
+                release.set()
+            stdout, stderr = process.communicate(timeout=60)
+    finally:
+        os.close(read_end)
+    assert process.returncode == ExitCode.INTERRUPTED, stderr
+    assert stdout == ""
+    assert "recorded" in stderr
+    with sqlite3.connect(tmp_path / "counter" / "kiosk.sqlite3") as database:
+        assert database.execute("SELECT kind, outcome FROM transactions").fetchall() == [("renewal", "cancelled")]
+    after = virtual.snapshot()
+    assert after.pins == before.pins
+    assert [(fid, key) for fid, key, _ in after.keys] == [(fid, key) for fid, key, _ in before.keys]
+    assert after.files == before.files
