@@ -20,6 +20,8 @@ from kiosk.errors import KioskError
 # group name -> (module, one-line help). The help text is for technicians and stays English in --help.
 GROUPS: dict[str, tuple[str, str]] = {
     "card": ("kiosk.cli.card", "inspect the card in the reader, watch readers, verify and change PINs"),
+    "flow": ("kiosk.cli.flow", "run a resident or staff procedure: check, renew, PIN reset and change, "
+                               "the paperless form"),
     "cardsim": ("kiosk.cli.cardsim", "run a virtual My Number Card on the vpcd virtual reader"),
     "db": ("kiosk.cli.db", "the local database: upgrade, status"),
     "outbox": ("kiosk.cli.outbox", "transactions waiting for the central service"),

@@ -1411,4 +1411,195 @@
             <translation>{reader}: カードなし</translation>
         </message>
     </context>
+    <context>
+        <name>flow</name>
+        <message>
+            <source>--confirm-last-try goes with --pin-fd; at the terminal the confirmation is typed.</source>
+            <translation>--confirm-last-try は --pin-fd と一緒に使います。端末では確認を入力してください。</translation>
+        </message>
+        <message>
+            <source>--proof is the self-service reset: it takes no staff grounds.</source>
+            <translation>--proof は本人による再設定です。職員の本人確認（--staff-id、--identity-check）とは一緒に使えません。</translation>
+        </message>
+        <message>
+            <source>A staff member's ID is needed for this procedure (--staff-id).</source>
+            <translation>この手続きには職員IDが必要です（--staff-id）。</translation>
+        </message>
+        <message>
+            <source>Asking the central service for authorisation...</source>
+            <translation>中央サービスに許可を求めています...</translation>
+        </message>
+        <message>
+            <source>Changing the PIN...</source>
+            <translation>暗証番号を変更しています...</translation>
+        </message>
+        <message>
+            <source>Checking the certificate on the card...</source>
+            <translation>カードの証明書を確認しています...</translation>
+        </message>
+        <message>
+            <source>Checking the holder's identity...</source>
+            <translation>本人確認をしています...</translation>
+        </message>
+        <message>
+            <source>Enter the new {pin} again: </source>
+            <translation>確認のため、新しい{pin}をもう一度入力してください: </translation>
+        </message>
+        <message>
+            <source>Enter the new {pin}: </source>
+            <translation>新しい{pin}を入力してください: </translation>
+        </message>
+        <message>
+            <source>Enter the {pin} ({left} of {max} tries left): </source>
+            <translation>{pin}を入力してください（残り{left}回／{max}回）: </translation>
+        </message>
+        <message>
+            <source>Enter the {pin}: </source>
+            <translation>{pin}を入力してください: </translation>
+        </message>
+        <message>
+            <source>Entering the PINs...</source>
+            <translation>暗証番号を入力しています...</translation>
+        </message>
+        <message>
+            <source>New certificates issued.</source>
+            <translation>証明書を新規発行しました。</translation>
+        </message>
+        <message>
+            <source>Only the user-authentication PIN and the signing password can be reset here, each by proving the other.</source>
+            <translation>ここで再設定できるのは利用者証明用暗証番号と署名用パスワードだけで、それぞれもう一方で本人であることを証明します。</translation>
+        </message>
+        <message>
+            <source>Proving the card is the holder's...</source>
+            <translation>カードの持ち主であることを証明しています...</translation>
+        </message>
+        <message>
+            <source>Reading the card...</source>
+            <translation>カードを読み取っています...</translation>
+        </message>
+        <message>
+            <source>Reading the holder's details from the card...</source>
+            <translation>カードから本人の情報を読み取っています...</translation>
+        </message>
+        <message>
+            <source>Record {key} is waiting in the outbox; it will be delivered when the central service can be reached.</source>
+            <translation>記録 {key} は送信待ちです。中央サービスに接続できたときに送信されます。</translation>
+        </message>
+        <message>
+            <source>Record {key} was delivered to the central service.</source>
+            <translation>記録 {key} を中央サービスに送信しました。</translation>
+        </message>
+        <message>
+            <source>Recording the transaction...</source>
+            <translation>手続きを記録しています...</translation>
+        </message>
+        <message>
+            <source>Renewal completed.</source>
+            <translation>更新が完了しました。</translation>
+        </message>
+        <message>
+            <source>Setting the new PIN...</source>
+            <translation>新しい暗証番号を設定しています...</translation>
+        </message>
+        <message>
+            <source>Signing</source>
+            <translation>署名用</translation>
+        </message>
+        <message>
+            <source>The card is generating a new key (this takes a moment)...</source>
+            <translation>カードが新しい鍵を生成しています（少し時間がかかります）...</translation>
+        </message>
+        <message>
+            <source>The central service is issuing the certificate...</source>
+            <translation>中央サービスが証明書を発行しています...</translation>
+        </message>
+        <message>
+            <source>The central service refused record {key}: see kiosk outbox rejected.</source>
+            <translation>中央サービスが記録 {key} を拒否しました。kiosk outbox rejected で確認してください。</translation>
+        </message>
+        <message>
+            <source>The certificate cannot be renewed yet: renewal opens on {date}.</source>
+            <translation type="vanished">証明書はまだ更新できません。{date}から更新できます。</translation>
+        </message>
+        <message>
+            <source>The holder's identity is not confirmed: name one document with a photo, or two without (--identity-check), and the card's printed expiry date where needed (--card-expires-on).</source>
+            <translation>本人確認ができていません。顔写真付きの書類1点、または顔写真なしの書類2点を指定し（--identity-check）、必要な場合はカード券面の有効期限も入力してください（--card-expires-on）。</translation>
+        </message>
+        <message>
+            <source>The last try is used only with --confirm-last-try: the procedure stops here.</source>
+            <translation>最後の1回は --confirm-last-try を付けたときだけ使います。手続きはここで止まります。</translation>
+        </message>
+        <message>
+            <source>The new certificate could not be confirmed on the card. Please call a staff member.</source>
+            <translation type="vanished">新しい証明書をカード上で確認できませんでした。職員をお呼びください。</translation>
+        </message>
+        <message>
+            <source>The other PIN, needed as proof, is locked too.</source>
+            <translation>証明に使うもう一方の暗証番号もロックされています。</translation>
+        </message>
+        <message>
+            <source>The {pin} was changed.</source>
+            <translation>{pin}を変更しました。</translation>
+        </message>
+        <message>
+            <source>The {pin} was reset.</source>
+            <translation>{pin}を再設定しました。</translation>
+        </message>
+        <message>
+            <source>The {target} can be reset only by proving the {proof}.</source>
+            <translation>{target}は、{proof}で証明したときだけ再設定できます。</translation>
+        </message>
+        <message>
+            <source>This PIN cannot be reset at a kiosk. {detail} Please go to a counter with the card and an identity document.</source>
+            <translation type="vanished">この暗証番号はキオスク端末では再設定できません。{detail} カードと本人確認書類を持って窓口へお越しください。</translation>
+        </message>
+        <message>
+            <source>This PIN is optional: an empty entry skips it.</source>
+            <translation>この暗証番号の入力は任意です。何も入力しなければ省略します。</translation>
+        </message>
+        <message>
+            <source>This card has no {pin}.</source>
+            <translation type="vanished">このカードには{pin}がありません。</translation>
+        </message>
+        <message>
+            <source>This card has one PIN for both, so there is no other PIN to prove it with.</source>
+            <translation>このカードは両方に同じ暗証番号を使っているため、証明に使える別の暗証番号がありません。</translation>
+        </message>
+        <message>
+            <source>This procedure is for counter terminals only: staff must check the holder's identity.</source>
+            <translation>この手続きは窓口端末でのみ行えます。職員による本人確認が必要です。</translation>
+        </message>
+        <message>
+            <source>To prove the card is yours, enter the {pin} ({left} of {max} tries left): </source>
+            <translation>本人であることを証明するため、{pin}を入力してください（残り{left}回／{max}回）: </translation>
+        </message>
+        <message>
+            <source>User-authentication</source>
+            <translation>利用者証明用</translation>
+        </message>
+        <message>
+            <source>Writing the certificate to the card...</source>
+            <translation>カードに証明書を書き込んでいます...</translation>
+        </message>
+        <message>
+            <source>{purpose} certificate: serial {serial}, valid {start} to {end}</source>
+            <translation>{purpose}電子証明書: シリアル番号 {serial}、有効期間 {start} 〜 {end}</translation>
+        </message>
+        <message>
+            <source>Before it stopped, the procedure had already installed on the card: {installed}. Its PIN may still be the old one (docs/flows.md).</source>
+            <translation>手続きが止まる前に、次のものはすでにカードに書き込まれています: {installed}。暗証番号はまだ以前のままの場合があります（docs/flows.md）。</translation>
+        </message>
+        <message>
+            <source>The card was changed before the procedure stopped.</source>
+            <translation>手続きが止まる前に、カードは変更されています。</translation>
+        </message>
+        <message>
+            <source>{purpose} certificate {serial}</source>
+            <translation>{purpose}電子証明書 {serial}</translation>
+        </message>
+        <message>
+            <source>Interrupted. The attempt is recorded (as cancelled if it was still running).</source>
+            <translation>中断しました。この手続きは記録されています（途中だった場合は取り消しとして）。</translation>
+        </message>
+    </context>
 </TS>
