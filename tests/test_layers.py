@@ -23,7 +23,8 @@ ALLOWED = {
               "kiosk.config", "kiosk.i18n", "kiosk.messages"},
 }
 FORBIDDEN_OUTSIDE = {
-    "domain": {"smartcard", "sqlalchemy", "httpx", "PySide6", "fastapi", "os", "socket", "pathlib", "subprocess"},
+    "domain": {"smartcard", "sqlalchemy", "httpx", "PySide6", "fastapi", "os", "socket", "pathlib", "subprocess",
+               "jpholiday"},
     "card": {"sqlalchemy", "httpx", "PySide6", "fastapi", "alembic"},
     "cardsim": {"sqlalchemy", "httpx", "PySide6", "fastapi", "smartcard"},
     "store": {"smartcard", "httpx", "PySide6", "fastapi"},
