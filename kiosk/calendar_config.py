@@ -1,15 +1,21 @@
 """The site calendar in ``kiosk.toml``: its ``[calendar]`` table, read into the domain's ``SiteCalendar``.
 
     [calendar]                       # this terminal's site (Settings.site)
-    hours = { sun = "09:00-17:00", mon = "09:00-17:00", tue = "11:00-19:00", wed = "09:00-17:00",
-              thu = "11:00-19:00", fri = "09:00-17:00" }      # a weekday not named (or "closed") is closed
     closed_on_national_holidays = true                          # default true
     closed_monthly = [{ weekday = "sat", nth = 3, days_after = 1 }]   # the Sunday after the 3rd Saturday
     closed_yearly = [{ from = "12-29", to = "01-03" }]          # may wrap the year end
     closed_dates = [2026-05-01]                                 # TOML dates, or "YYYY-MM-DD" strings
-    open_dates = [{ date = 2026-12-27, hours = "09:00-12:00" }] # opens even a closed day
+    open_dates = [{ date = 2026-12-26, hours = "09:00-12:00" }] # opens even a closed day
     walk_in_within_days = 30        # no appointment needed once the certificate expires within N days
     walk_in_after_expiry = true     # nor for the new issuance after it expired
+
+    [calendar.hours]                 # a weekday not named (or "closed") is closed
+    sun = "09:00-17:00"
+    mon = "09:00-17:00"
+    tue = "11:00-19:00"
+    wed = "09:00-17:00"
+    thu = "11:00-19:00"
+    fri = "09:00-17:00"
 
     [calendar.sites.north-branch]    # another site, for counter staff booking there: the same keys
     hours = { mon = "08:30-17:15" }
