@@ -65,6 +65,13 @@ def test_only_one_module_imports_pyscard() -> None:
     assert users == ["kiosk/card/pcsc.py"]
 
 
+def test_only_one_module_imports_jpholiday() -> None:
+    """National holidays reach the domain's calendar as an injected lookup, never as an import."""
+    users = sorted(str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
+                   if any(n.split(".")[0] == "jpholiday" for n in _imports(p)))
+    assert users == ["kiosk/calendar_holidays.py"]
+
+
 def test_no_relative_imports() -> None:
     """``from . import x`` would slip past the layer check above, which reads absolute names."""
     relative = []
