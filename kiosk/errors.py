@@ -24,6 +24,22 @@ class ConfigError(KioskError):
     code = "config"
 
 
+class NeverOpen(ConfigError):
+    """The site calendar has no open day within the search horizon: its rules close every day."""
+
+    code = "config.never_open"
+
+
+class UnknownSite(ConfigError):
+    """No calendar is configured for the site asked about."""
+
+    code = "config.unknown_site"
+
+    def __init__(self, site: str) -> None:
+        super().__init__(f"no calendar for site {site!r}")
+        self.site = site
+
+
 # --- card and reader -------------------------------------------------------------------------------------
 
 
@@ -349,3 +365,18 @@ class PinNotOnCard(FlowError):
     def __init__(self, message: str, kind: str) -> None:
         super().__init__(message)
         self.kind = kind
+
+
+# --- appointments ----------------------------------------------------------------------------------------
+
+
+class AppointmentRefused(KioskError):
+    """A date staff typed for a renewal appointment cannot be booked."""
+
+    code = "appointment.refused"
+
+    def __init__(self, message: str, reason: str, suggestion: object = None) -> None:
+        super().__init__(message)
+        # "not_a_date", "in_the_past", "not_yet_open", "expired", "closed_day"
+        self.reason = reason
+        self.suggestion = suggestion  # the nearest bookable date, when there is one

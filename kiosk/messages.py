@@ -8,6 +8,7 @@ word or a stack trace (those go to the log, for technicians).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from kiosk import errors
@@ -113,9 +114,23 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], Message], ...] = (
         "errors", "The central service cannot be reached. The terminal will try again automatically.")),
     (errors.RequestRejected, tr_noop("errors", "The central service refused the request.")),
     (errors.SyncError, tr_noop("errors", "There is a problem with the central service.")),
+    (errors.UnknownSite, tr_noop("errors", "No calendar is set up for this site.")),
+    (errors.NeverOpen, tr_noop(
+        "errors", "The site calendar has no open day. Please call a technician.")),
     (errors.ConfigError, tr_noop(
         "errors", "The terminal is not set up correctly. Please call a technician.")),
 )
+
+
+_APPOINTMENT_REASONS: dict[str, Message] = {
+    "not_a_date": tr_noop("errors", "This is not a date. Please type it like 2026-12-04."),
+    "in_the_past": tr_noop("errors", "This date has already passed."),
+    "not_yet_open": tr_noop("errors", "The certificate cannot be renewed yet on this date: "
+                            "its renewal period has not started."),
+    "expired": tr_noop("errors", "The certificate will have expired by this date: it cannot be renewed then, "
+                       "a new one must be issued."),
+    "closed_day": tr_noop("errors", "The office is closed on this date."),
+}
 
 
 def pin_name(kind: str) -> str:
@@ -140,6 +155,14 @@ def message_for(error: errors.KioskError) -> str:
         reason = _FORMAT_REASONS.get(error.reason)
         detail = tr_message(reason, minimum=error.minimum, maximum=error.maximum) if reason else ""
         return tr("errors", "This {pin} cannot be used. {detail}", pin=pin_name(error.kind), detail=detail)
+    if isinstance(error, errors.AppointmentRefused):
+        reason = _APPOINTMENT_REASONS.get(error.reason)
+        text = tr_message(reason) if reason else tr("errors", "This date cannot be booked.")
+        if isinstance(error.suggestion, date):
+            suggestion = tr("errors", "The nearest date that can be booked is {date}.",
+                            date=error.suggestion.isoformat())
+            text = tr("errors", "{reason} {suggestion}", reason=text, suggestion=suggestion)
+        return text
     for kind, message in _BY_ERROR:
         if isinstance(error, kind):
             pin = pin_name(error.kind) if isinstance(error, errors.PinError | errors.PinNotOnCard) else ""

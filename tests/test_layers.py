@@ -22,11 +22,12 @@ ALLOWED = {
     "flows": {"kiosk.flows", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.errors",
               "kiosk.config", "kiosk.i18n", "kiosk.messages"},
     "ui": {"kiosk.ui", "kiosk.flows", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.errors",
-           "kiosk.config", "kiosk.i18n", "kiosk.messages", "kiosk.paths"},
+           "kiosk.config", "kiosk.i18n", "kiosk.messages", "kiosk.paths", "kiosk.staff", "kiosk.calendar_config",
+           "kiosk.calendar_text", "kiosk.calendar_holidays"},
 }
 FORBIDDEN_OUTSIDE = {
     "domain": {"smartcard", "sqlalchemy", "httpx", "PySide6", "qasync", "fastapi", "os", "socket", "pathlib",
-               "subprocess"},
+               "subprocess", "jpholiday"},
     "card": {"sqlalchemy", "httpx", "PySide6", "qasync", "fastapi", "alembic"},
     "cardsim": {"sqlalchemy", "httpx", "PySide6", "qasync", "fastapi", "smartcard"},
     "store": {"smartcard", "httpx", "PySide6", "qasync", "fastapi"},
@@ -73,6 +74,13 @@ def test_only_the_ui_imports_qt() -> None:
     users = sorted(str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
                    if any(n.split(".")[0] in ("PySide6", "qasync") for n in _imports(p)))
     assert all(user.startswith("kiosk/ui/") for user in users), users
+
+
+def test_only_one_module_imports_jpholiday() -> None:
+    """National holidays reach the domain's calendar as an injected lookup, never as an import."""
+    users = sorted(str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
+                   if any(n.split(".")[0] == "jpholiday" for n in _imports(p)))
+    assert users == ["kiosk/calendar_holidays.py"]
 
 
 def test_no_relative_imports() -> None:

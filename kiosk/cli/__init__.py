@@ -29,6 +29,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     "central": ("kiosk.cli.central", "run the reference central service"),
     "reconcile": ("kiosk.cli.reconcile", "compare this terminal's daily counts with the central service"),
     "pki": ("kiosk.cli.pki", "the training PKI shared by the virtual card and the central service"),
+    "calendar": ("kiosk.cli.calendar", "a site's open hours and closed days"),
     "demo": ("kiosk.cli.demo", "run the terminal on its embedded defaults"),
     "app": ("kiosk.cli.app", "open the counter or kiosk window"),
 }

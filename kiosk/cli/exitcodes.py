@@ -41,6 +41,8 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], ExitCode], ...] = (
     (errors.WrongPin, ExitCode.WRONG_PIN),
     (errors.PinBlocked, ExitCode.PIN_BLOCKED),
     (errors.PinFormatError, ExitCode.USAGE),
+    (errors.UnknownSite, ExitCode.USAGE),
+    (errors.AppointmentRefused, ExitCode.USAGE),
     (errors.SyncError, ExitCode.CENTRAL_UNAVAILABLE),
     (errors.StoreError, ExitCode.STORE),
     (errors.FlowError, ExitCode.REFUSED),

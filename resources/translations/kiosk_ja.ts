@@ -231,6 +231,46 @@
             <source>This card has no card-info function, so its details cannot be read here. Please fill in the form by hand.</source>
             <translation>このカードには券面事項入力補助の機能がないため、ここでは記載事項を読み取れません。申請書に手書きでご記入ください。</translation>
         </message>
+        <message>
+            <source>No calendar is set up for this site.</source>
+            <translation>この拠点の開庁カレンダーは設定されていません。</translation>
+        </message>
+        <message>
+            <source>The certificate cannot be renewed yet on this date: its renewal period has not started.</source>
+            <translation>この日付では、まだ証明書を更新できません。更新の受付期間が始まっていません。</translation>
+        </message>
+        <message>
+            <source>The certificate will have expired by this date: it cannot be renewed then, a new one must be issued.</source>
+            <translation>この日付には証明書の有効期限が切れています。更新はできず、新規発行となります。</translation>
+        </message>
+        <message>
+            <source>The nearest date that can be booked is {date}.</source>
+            <translation>予約できる最も近い日は{date}です。</translation>
+        </message>
+        <message>
+            <source>The office is closed on this date.</source>
+            <translation>この日は閉庁日です。</translation>
+        </message>
+        <message>
+            <source>The site calendar has no open day. Please call a technician.</source>
+            <translation>開庁カレンダーに開庁日がありません。技術担当者を呼んでください。</translation>
+        </message>
+        <message>
+            <source>This date cannot be booked.</source>
+            <translation>この日付は予約できません。</translation>
+        </message>
+        <message>
+            <source>This date has already passed.</source>
+            <translation>この日付はすでに過ぎています。</translation>
+        </message>
+        <message>
+            <source>This is not a date. Please type it like 2026-12-04.</source>
+            <translation>日付として読めません。2026-12-04 のように入力してください。</translation>
+        </message>
+        <message>
+            <source>{reason} {suggestion}</source>
+            <translation>{reason}{suggestion}</translation>
+        </message>
     </context>
     <context>
         <name>pins</name>
@@ -719,6 +759,14 @@
         <message>
             <source>No display: the window cannot open here (set DISPLAY, or run under Xvfb).</source>
             <translation>ディスプレイがないため、ここではウィンドウを開けません（DISPLAY を設定するか、Xvfb の下で実行してください）。</translation>
+        </message>
+        <message>
+            <source>At {date} {time}: {state}</source>
+            <translation>{date} {time}時点: {state}</translation>
+        </message>
+        <message>
+            <source>Open hours of {site}, {days} days from {date}</source>
+            <translation>{site}の開庁時間({date}から{days}日間)</translation>
         </message>
     </context>
     <context>
@@ -1600,6 +1648,105 @@
         <message>
             <source>Interrupted. The attempt is recorded (as cancelled if it was still running).</source>
             <translation>中断しました。この手続きは記録されています（途中だった場合は取り消しとして）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>calendar</name>
+        <message>
+            <source>Closed now. Next open: {date}, from {time}.</source>
+            <translation>ただいま受付時間外です。次の受付は{date}の{time}からです。</translation>
+        </message>
+        <message>
+            <source>Closed now. Opens today at {time}.</source>
+            <translation>ただいま受付時間外です。本日は{time}から受け付けます。</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>金</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>月</translation>
+        </message>
+        <message>
+            <source>No appointment is needed.</source>
+            <translation>予約なしでお越しいただけます。</translation>
+        </message>
+        <message>
+            <source>Open now, until {time}.</source>
+            <translation>ただいま受付中です({time}まで)。</translation>
+        </message>
+        <message>
+            <source>Please book an appointment, or come without one from {date}.</source>
+            <translation>予約をしてお越しください。{date}からは予約なしでも受け付けます。</translation>
+        </message>
+        <message>
+            <source>Please book an appointment.</source>
+            <translation>予約をしてお越しください。</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>土</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>日</translation>
+        </message>
+        <message>
+            <source>The certificate cannot be renewed any more: a new one is issued at the counter, from {date}.</source>
+            <translation>この証明書はもう更新できません。{date}以降、窓口で新しい証明書を発行します。</translation>
+        </message>
+        <message>
+            <source>The last day the counter is open before it expires is {date}.</source>
+            <translation>有効期限までに窓口が開いている最後の日は{date}です。</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>木</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>火</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>水</translation>
+        </message>
+        <message>
+            <source>You can renew the certificate at the counter from today.</source>
+            <translation>本日から窓口で証明書を更新できます。</translation>
+        </message>
+        <message>
+            <source>You can renew the certificate at the counter from {date}.</source>
+            <translation>{date}から窓口で証明書を更新できます。</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>閉庁</translation>
+        </message>
+        <message>
+            <source>closed (monthly closing day)</source>
+            <translation>閉庁(毎月の休業日)</translation>
+        </message>
+        <message>
+            <source>closed (national holiday: {holiday})</source>
+            <translation>閉庁(祝日: {holiday})</translation>
+        </message>
+        <message>
+            <source>closed (special closing day)</source>
+            <translation>閉庁(臨時休業日)</translation>
+        </message>
+        <message>
+            <source>closed (yearly closure, such as the year end)</source>
+            <translation>閉庁(年末年始などの休業期間)</translation>
+        </message>
+        <message>
+            <source>{hours} (national holiday: {holiday})</source>
+            <translation>{hours}(祝日: {holiday})</translation>
+        </message>
+        <message>
+            <source>{weekday} {day} {month_name} {year}</source>
+            <translation>{year}年{month}月{day}日({weekday})</translation>
         </message>
     </context>
 </TS>
