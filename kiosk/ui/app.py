@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.ui")
 FONT_FAMILY = "Noto Sans CJK JP"  # explicit: Japanese glyph forms must not depend on fontconfig's order
 LOG_BYTES = 2 * 1024 * 1024
+KIOSK_IDLE_S = 90.0
+COUNTER_IDLE_S = 300.0
 LOG_FILES = 5
 
 
@@ -106,16 +108,26 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+FROM_SETTINGS: Any = object()
+
+
 async def start(settings: Settings, window: MainWindow, *, mode: Mode, training: TrainingHooks | None,
-                language: str | None) -> Controller:
-    """Everything behind the painted window: the store, the services, the controller."""
+                language: str | None, rules: Any = FROM_SETTINGS) -> Controller:
+    """Everything behind the painted window: the store, the services, the controller. ``rules``: the site's
+    calendar (``SiteRules``), by default from the settings; None keeps a kiosk open at all hours."""
+    from kiosk.calendar_config import site_rules
     from kiosk.store.database import open_store
+    from kiosk.ui import theme
     from kiosk.ui.controller import Controller
     from kiosk.ui.services import TerminalServices
     from kiosk.ui.translation import use_language
+    from kiosk.ui.widgets.idle import IdleWatcher
 
+    theme.apply(QApplication.instance(), theme.NORMAL)  # type: ignore[arg-type]
     if language:
         use_language(language)
+    if rules is FROM_SETTINGS:
+        rules = site_rules(settings)
     store = await asyncio.to_thread(open_store, settings)
     services = TerminalServices(settings, store, training=training is not None)
     controller = Controller(mode, window.stack, training=training is not None,
@@ -125,8 +137,13 @@ async def start(settings: Settings, window: MainWindow, *, mode: Mode, training:
     window.call_staff_button.clicked.connect(controller.call_staff)
     controller.screen_changed.connect(lambda _name: window.set_staff(controller.staff_id))
     await services.start()
-    controller.attach(services)
+    controller.attach(services, rules)
     window.status.show_state(services.state)
+    # A kiosk forgets its resident after a minute and a half untouched; a counter locks after five minutes.
+    idle = IdleWatcher(KIOSK_IDLE_S if mode is Mode.KIOSK else COUNTER_IDLE_S, window)
+    idle.idle.connect(controller.on_idle)
+    idle.start()
+    window.status.rejected_clicked.connect(controller.show_rejected)
     return controller
 
 

@@ -17,10 +17,12 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from kiosk import staff
+from kiosk.calendar_config import SiteRules
+from kiosk.calendar_text import now_text
 from kiosk.card.cardinfo import CardInfoAttributes
 from kiosk.card.check import CardStatus
 from kiosk.domain.generation import PinUse
@@ -47,6 +49,7 @@ from kiosk.ui.services import TerminalServices
 from kiosk.ui.translation import KIOSK_LANGUAGES, LANGUAGE_NAMES, use_language
 
 log = logging.getLogger("kiosk.ui.controller")
+HOURS_CHECK_MS = 60_000
 
 
 def japan_today() -> date:
@@ -67,6 +70,7 @@ class Controller(QObject):
         self.training = training
         self.stack = stack
         self.services: TerminalServices | None = None
+        self.rules: SiteRules | None = None
         self.staff_id: str | None = None
         self.status: CardStatus | None = None
         self.last_result: FlowResult[Any] | None = None
@@ -113,8 +117,15 @@ class Controller(QObject):
 
     # --- attaching the running terminal ------------------------------------------------------------------
 
-    def attach(self, services: TerminalServices) -> None:
+    def attach(self, services: TerminalServices, rules: SiteRules | None = None) -> None:
+        """Start serving: ``rules`` (the site's calendar) close a kiosk outside its hours (not in training)."""
         self.services = services
+        self.rules = rules
+        if rules is not None and not self.counter and not self.training:
+            self._hours = QTimer(self)
+            self._hours.setInterval(HOURS_CHECK_MS)
+            self._hours.timeout.connect(self.check_hours)
+            self._hours.start()
         services.card_inserted.connect(self._on_card_inserted)
         services.card_removed.connect(self._on_card_removed)
         self.back_to_start()
@@ -143,7 +154,29 @@ class Controller(QObject):
             self.show(self.sign_in)
         elif self.counter:
             self.show(self.insert_card)
+        elif self.closed_now():
+            self._show_closed()
         else:
+            self.show(self.attract)
+
+    def closed_now(self) -> bool:
+        if self.rules is None or self.counter or self.training:
+            return False
+        return not self.rules.calendar.is_open_at(datetime.now(JST))
+
+    def _show_closed(self) -> None:
+        assert self.rules is not None
+        calendar = self.rules.calendar
+        self.closed.show_next_opening(lambda: now_text(calendar, datetime.now(JST)))
+        self.show(self.closed)
+
+    def check_hours(self) -> None:
+        """Each minute: a kiosk closes at the end of its hours (not in the middle of a resident) and opens again."""
+        if self.busy:
+            return
+        if self.closed_now() and self.current in ("attractScreen", "insertCardScreen", "closedScreen"):
+            self._show_closed()
+        elif not self.closed_now() and self.current == "closedScreen":
             self.show(self.attract)
 
     def forget_card(self) -> None:
@@ -274,7 +307,7 @@ class Controller(QObject):
     def _show_check(self, result: FlowResult[Any]) -> None:
         self.status = result.value
         assert self.status is not None
-        self.check_screen.show_status(self.status, japan_today())
+        self.check_screen.show_status(self.status, japan_today(), self.rules)
         self.show(self.check_screen)
 
     def _back_to_check(self) -> None:
@@ -362,6 +395,24 @@ class Controller(QObject):
             return
         self.card_info.clear()
         self._back_to_check()
+
+    def show_rejected(self) -> None:
+        """The status bar's rejected count, clicked: which records the central service refused, and why."""
+        if self.services is not None:
+            self._background(self._show_rejected())
+
+    async def _show_rejected(self) -> None:
+        assert self.services is not None
+        rows = await asyncio.to_thread(self.services.store.rejected)
+        lines = [f"#{row.id}  {row.key[:8]}  {row.rejected_reason or ''}" for row in rows[:50]]
+        box = QMessageBox(self.stack.window())
+        box.setObjectName("rejectedRecords")
+        box.setWindowTitle(translate("screens", "Records the central service refused"))
+        box.setText(translate("screens", "{count} records were refused. A technician can correct and send them "
+                                         "again with `kiosk outbox rejected` and `kiosk outbox retry`.")
+                    .format(count=len(rows)))
+        box.setDetailedText("\n".join(lines))
+        box.open()  # not exec(): a nested event loop would stall the qasync loop
 
     def show_unexpected(self, error: BaseException) -> None:
         """The error net's screen: calm words, the way back to the start; the details are in the log."""

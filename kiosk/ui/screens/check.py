@@ -7,9 +7,12 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QWidget
 
+from kiosk.calendar_config import SiteRules
+from kiosk.calendar_text import renewal_visit_text
 from kiosk.card.check import CardStatus
 from kiosk.domain.certificates import CertificateState, CertificateStatus, RenewalState
 from kiosk.domain.generation import CardGeneration
+from kiosk.domain.renewal_visits import renewal_visit
 from kiosk.messages import pin_name
 from kiosk.ui.screens.base import Screen, translate
 
@@ -57,6 +60,9 @@ class CheckScreen(Screen):
         self.summary = self.paragraph("checkSummary")
         self.summary.setProperty("role", "summary")
         self.layout_.addWidget(self.summary)
+        self.visit = self.paragraph("checkVisit")
+        self.layout_.addWidget(self.visit)
+        self._rules: SiteRules | None = None
         self.details = QFormLayout()
         self.layout_.addLayout(self.details)
         buttons = QGridLayout()
@@ -81,8 +87,9 @@ class CheckScreen(Screen):
         self.layout_.addLayout(buttons)
         self._texts.append(self._fill)
 
-    def show_status(self, status: CardStatus, day: date) -> None:
-        self._status, self._day = status, day
+    def show_status(self, status: CardStatus, day: date, rules: SiteRules | None = None) -> None:
+        """``rules``: the site's calendar and walk-in rule, to say when the resident can come to renew."""
+        self._status, self._day, self._rules = status, day, rules
         self._fill()
 
     def clear(self) -> None:
@@ -95,10 +102,18 @@ class CheckScreen(Screen):
         status = self._status
         if status is None:
             self.summary.setText("")
+            self.visit.setText("")
             return
         standing = status.certificate_status_on(self._day)
         self.summary.setText(renewal_text(standing))
         self.summary.setAccessibleName(self.summary.text())
+        visit_lines: list[str] = []
+        if self._rules is not None:
+            visit = renewal_visit(renewal_opens_on=standing.renewal_opens_on, expires_on=standing.expires_on,
+                                  today=self._day, calendar=self._rules.calendar, rule=self._rules.walk_in)
+            visit_lines = renewal_visit_text(visit, self._day)
+        self.visit.setText("\n".join(visit_lines))
+        self.visit.setAccessibleName(self.visit.text())
         self.renew_button.setEnabled(standing.renewal is not RenewalState.NOT_DUE)
         generation = (translate("check", "My Number Card (next generation)")
                       if status.profile.generation is CardGeneration.NEXT

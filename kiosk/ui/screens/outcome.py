@@ -147,16 +147,17 @@ class AttractScreen(Screen):
 
 
 class ClosedScreen(Screen):
+    """Outside the site's service hours: when the kiosk opens next (a text that follows the language)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("closedScreen", parent)
-        self._next = ""
+        self._next: Callable[[], str] = lambda: ""
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.heading("closedHeading", lambda: translate(
             "kiosk", "This kiosk is closed now.")))
-        self.layout_.addWidget(self.paragraph("closedNext", lambda: translate(
-            "kiosk", "It opens again on {when}.").format(when=self._next) if self._next else ""))
+        self.layout_.addWidget(self.paragraph("closedNext", lambda: self._next()))  # noqa: PLW0108 - late: _next changes
         self.layout_.addStretch(1)
 
-    def show_next_opening(self, when: str) -> None:
-        self._next = when
+    def show_next_opening(self, text: Callable[[], str]) -> None:
+        self._next = text
         self.retranslate()
