@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -99,6 +100,9 @@ class ErrorNet:
 
 
 def application(argv: list[str] | None = None) -> QApplication:
+    # Qt's AT-SPI bridge connects only when a screen reader announces itself on the accessibility bus; a
+    # kiosk's reader may start after the application, so the bridge is always on.
+    os.environ.setdefault("QT_LINUX_ACCESSIBILITY_ALWAYS_ON", "1")
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     font = QFont(FONT_FAMILY)
@@ -130,12 +134,19 @@ async def start(settings: Settings, window: MainWindow, *, mode: Mode, training:
         rules = site_rules(settings)
     store = await asyncio.to_thread(open_store, settings)
     services = TerminalServices(settings, store, training=training is not None)
+    customer = None
+    if mode is Mode.COUNTER and len(QApplication.screens()) > 1:
+        from kiosk.ui.customer import CustomerWindow
+
+        customer = CustomerWindow()
+        customer.show_on_second_screen()
     controller = Controller(mode, window.stack, training=training is not None,
-                            insert_training_card=training.insert_card if training else None)
+                            insert_training_card=training.insert_card if training else None, customer=customer)
     services.state_changed.connect(window.status.show_state)
     window.lock_button.clicked.connect(controller.lock)
     window.call_staff_button.clicked.connect(controller.call_staff)
     controller.screen_changed.connect(lambda _name: window.set_staff(controller.staff_id))
+    controller.started_over.connect(window.reset_display)
     await services.start()
     controller.attach(services, rules)
     window.status.show_state(services.state)

@@ -38,6 +38,7 @@ from kiosk.flows.pin_reset import PinReset, reset_pin_by_proof, reset_pin_by_sta
 from kiosk.flows.procedure import FlowResult
 from kiosk.flows.renewal import Renewal, renew
 from kiosk.messages import Audience, advice_for, pin_name
+from kiosk.ui.customer import CustomerWindow, PinMirrorScreen
 from kiosk.ui.interaction import QtInteraction
 from kiosk.ui.screens.base import translate
 from kiosk.ui.screens.check import CheckScreen
@@ -60,10 +61,13 @@ class Controller(QObject):
     """``screen_changed`` carries the objectName of the screen now shown (tests and the screenshot tool)."""
 
     screen_changed = Signal(str)
+    started_over = Signal()  # back at the first screen: the last resident is forgotten
     procedure_finished = Signal(object)  # the FlowResult
 
     def __init__(self, mode: Mode, stack: QStackedWidget, *, training: bool = False,
-                 insert_training_card: Callable[[], None] | None = None) -> None:
+                 insert_training_card: Callable[[], None] | None = None,
+                 customer: CustomerWindow | None = None) -> None:
+        """``customer``: the counter's second screen, where the PIN pad then lives (the staff see dots)."""
         super().__init__()
         self.mode = mode
         self.counter = mode is Mode.COUNTER
@@ -93,10 +97,18 @@ class Controller(QObject):
         self.attract = AttractScreen({code: LANGUAGE_NAMES[code] for code in KIOSK_LANGUAGES})
         self.closed = ClosedScreen()
         self.call_staff_screen = CallStaffScreen()
+        self.customer = customer
+        self.pin_mirror: PinMirrorScreen | None = None
+        if customer is not None:
+            customer.stack.addWidget(self.pin_entry)
+            self.pin_mirror = PinMirrorScreen(self.pin_entry.pad)
+            stack.addWidget(self.pin_mirror)
         for screen in (self.sign_in, self.attract, self.closed, self.insert_card, self.check_screen,
-                       self.choose_pin, self.pin_entry, self.last_try, self.identity, self.progress,
-                       self.result, self.card_info, self.call_staff_screen):
+                       self.choose_pin, self.last_try, self.identity, self.progress, self.result, self.card_info,
+                       self.call_staff_screen):
             stack.addWidget(screen)
+        if customer is None:
+            stack.addWidget(self.pin_entry)
 
         if insert_training_card is not None:
             self.insert_card.insert_training_card.connect(insert_training_card)
@@ -131,6 +143,8 @@ class Controller(QObject):
         self.back_to_start()
 
     def show(self, screen: QWidget) -> None:
+        if self.customer is not None and screen is not self.pin_mirror:
+            self.customer.show_welcome()
         self.stack.setCurrentWidget(screen)
         self.screen_changed.emit(screen.objectName())
 
@@ -149,6 +163,7 @@ class Controller(QObject):
         """Wipe everything of the last resident and show the first screen of this mode."""
         self.cancel_procedure()
         self.forget_card()
+        self.started_over.emit()
         if self.counter and self.staff_id is None:
             self.sign_in.reset()
             self.show(self.sign_in)
@@ -431,7 +446,11 @@ class Controller(QObject):
 
     def show_pin_entry(self, request: PinRequest, done: Callable[[bytearray | None], None]) -> None:
         self.pin_entry.ask(request, done)
-        self.show(self.pin_entry)
+        if self.customer is not None and self.pin_mirror is not None:
+            self.show(self.pin_mirror)
+            self.customer.stack.setCurrentWidget(self.pin_entry)
+        else:
+            self.show(self.pin_entry)
 
     def show_last_try(self, kind: PinKind, done: Callable[[bool], None]) -> None:
         self.last_try.ask(kind, done)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.transactions import Mode
+from kiosk.ui import theme
 from kiosk.ui.screens.base import MIN_TARGET, translate
 from kiosk.ui.widgets.statusbar import StatusBar
 
@@ -48,6 +49,17 @@ class MainWindow(QMainWindow):
         self.call_staff_button.setObjectName("callStaffButton")
         self.call_staff_button.setMinimumHeight(MIN_TARGET)
         self.call_staff_button.setVisible(mode is Mode.KIOSK)
+        # Every kiosk screen offers larger text and higher contrast (JIS X 8341-3 / WCAG AA).
+        self.large_text_button = QPushButton(body)
+        self.large_text_button.setObjectName("largeTextButton")
+        self.contrast_button = QPushButton(body)
+        self.contrast_button.setObjectName("highContrastButton")
+        for toggle in (self.large_text_button, self.contrast_button):
+            toggle.setCheckable(True)
+            toggle.setMinimumHeight(MIN_TARGET)
+            toggle.setVisible(mode is Mode.KIOSK)
+            toggle.toggled.connect(self._apply_theme)
+            top.addWidget(toggle)
         top.addWidget(self.lock_button)
         top.addWidget(self.call_staff_button)
         layout.addLayout(top)
@@ -71,6 +83,15 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
             self.show()
 
+    def _apply_theme(self) -> None:
+        theme.apply(self, theme.theme_for(large_text=self.large_text_button.isChecked(),
+                                          high_contrast=self.contrast_button.isChecked()))
+
+    def reset_display(self) -> None:
+        """The next resident starts with the normal display."""
+        self.large_text_button.setChecked(False)
+        self.contrast_button.setChecked(False)
+
     def set_staff(self, staff_id: str | None) -> None:
         self._staff = staff_id
         self.retranslate()
@@ -84,6 +105,10 @@ class MainWindow(QMainWindow):
         self.lock_button.setAccessibleName(self.lock_button.text())
         self.call_staff_button.setText(translate("window", "Call staff"))
         self.call_staff_button.setAccessibleName(self.call_staff_button.text())
+        self.large_text_button.setText(translate("window", "Larger text"))
+        self.large_text_button.setAccessibleName(self.large_text_button.text())
+        self.contrast_button.setText(translate("window", "High contrast"))
+        self.contrast_button.setAccessibleName(self.contrast_button.text())
         staff_id = getattr(self, "_staff", None)
         self.who.setText(translate("window", "Signed in: {staff}").format(staff=staff_id) if staff_id else "")
 

@@ -945,7 +945,7 @@
         </message>
         <message>
             <source>It opens again on {when}.</source>
-            <translation>次の受付開始は{when}です。</translation>
+            <translation type="vanished">次の受付開始は{when}です。</translation>
         </message>
         <message>
             <source>My Number Card certificates and PINs</source>
@@ -1166,6 +1166,18 @@
             <source>valid until {date}</source>
             <translation>{date}まで有効</translation>
         </message>
+        <message>
+            <source>Records the central service refused</source>
+            <translation>中央システムが受け付けなかった記録</translation>
+        </message>
+        <message>
+            <source>The resident is entering a PIN on their screen.</source>
+            <translation>住民の方がご自身の画面で暗証番号を入力しています。</translation>
+        </message>
+        <message>
+            <source>{count} records were refused. A technician can correct and send them again with `kiosk outbox rejected` and `kiosk outbox retry`.</source>
+            <translation>{count}件の記録が受け付けられませんでした。技術担当者が `kiosk outbox rejected` と `kiosk outbox retry` で修正して再送できます。</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>
@@ -1243,6 +1255,18 @@
         <message>
             <source>e-certificate terminal</source>
             <translation>電子証明書端末</translation>
+        </message>
+        <message>
+            <source>High contrast</source>
+            <translation>高コントラスト</translation>
+        </message>
+        <message>
+            <source>Larger text</source>
+            <translation>文字を大きく</translation>
+        </message>
+        <message>
+            <source>Please follow the staff member's instructions. When asked, enter your PIN on this screen.</source>
+            <translation>職員の案内に従ってください。求められたら、この画面で暗証番号を入力してください。</translation>
         </message>
     </context>
     <context>
