@@ -460,6 +460,9 @@ class Controller(QObject):
         self.identity.ask(request, done)
         self.show(self.identity)
 
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.show_progress(done, total)
+
     def show_step(self, step: Step) -> None:
         self.progress.show_step(step)
         if self.current not in ("progressScreen",):
