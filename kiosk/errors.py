@@ -304,3 +304,13 @@ class PinNotOnCard(FlowError):
     def __init__(self, message: str, kind: str) -> None:
         super().__init__(message)
         self.kind = kind
+
+
+# --- printed documents (kiosk.ui.documents) -------------------------------------------------------------
+
+
+class DocumentNotWritten(KioskError):
+    """A receipt or form could not be written or printed (the file cannot be opened, the printer refused, or
+    the Japanese font is missing, which would print empty boxes). Nothing half-written is left behind."""
+
+    code = "document.not_written"

@@ -107,6 +107,9 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], Message], ...] = (
     (errors.SyncError, tr_noop("errors", "There is a problem with the central service.")),
     (errors.ConfigError, tr_noop(
         "errors", "The terminal is not set up correctly. Please call a technician.")),
+    (errors.DocumentNotWritten, tr_noop(
+        "errors", "The document could not be printed or saved. Nothing else is affected; "
+        "please call a technician.")),
 )
 
 
@@ -190,6 +193,7 @@ _REMEDIES: tuple[tuple[type[errors.KioskError], Remedy], ...] = (
     (errors.StoreError, Remedy.TECHNICIAN),
     (errors.AuthenticationFailed, Remedy.TECHNICIAN),
     (errors.ConfigError, Remedy.TECHNICIAN),
+    (errors.DocumentNotWritten, Remedy.TECHNICIAN),
     (errors.SyncError, Remedy.RETRY),
 )
 
