@@ -54,6 +54,7 @@ class PageSize(StrEnum):
 
 _PAGE_IDS = {PageSize.A4: QPageSize.PageSizeId.A4, PageSize.A5: QPageSize.PageSizeId.A5}
 _MARGINS_MM = {PageSize.A4: 18.0, PageSize.A5: 10.0}
+_SCALES = {PageSize.A4: 1.0, PageSize.A5: 0.8}
 
 
 class Sheet:
@@ -61,8 +62,9 @@ class Sheet:
 
     Text is drawn top to bottom; a block that would run off the page starts a new one."""
 
-    def __init__(self, device: QPagedPaintDevice, painter: QPainter) -> None:
+    def __init__(self, device: QPagedPaintDevice, painter: QPainter, *, scale: float = 1.0) -> None:
         self._device = device
+        self.scale = scale  # type sizes and spacing: smaller on A5
         self._painter = painter
         self._dots_per_mm = device.logicalDpiY() / 25.4
         self.width = float(device.width())  # the printable area, inside the margins
@@ -74,8 +76,11 @@ class Sheet:
 
     def _font(self, size: float, bold: bool) -> QFont:
         font = QFont(FONT_FAMILY)
-        font.setPointSizeF(size)
+        font.setPointSizeF(size * self.scale)
         font.setBold(bold)
+        # Shaped by HarfBuzz, digits in Latin runs come out as glyphs Qt's PDF ToUnicode map does not name:
+        # printed fine, but lost to copying, searching and screen readers. Japanese and Latin need no shaping.
+        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
         return font
 
     def measure(self, text: str, *, size: float, width: float, bold: bool = False) -> float:
@@ -113,7 +118,7 @@ class Sheet:
         self.y += self.draw(text, x=x, y=self.y, width=width, size=size, bold=bold, grey=grey, centre=centre)
 
     def space(self, millimetres: float) -> None:
-        self.y += self.mm(millimetres)
+        self.y += self.mm(millimetres * self.scale)
 
     def rule(self, *, weight_mm: float = 0.3) -> None:
         self.keep(self.mm(weight_mm))
@@ -179,12 +184,12 @@ def _lay_out(device: QPagedPaintDevice, page_size: PageSize) -> None:
     device.setPageMargins(QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)
 
 
-def _paint(device: QPagedPaintDevice, draw: Draw, what: str) -> None:
+def _paint(device: QPagedPaintDevice, draw: Draw, what: str, page_size: PageSize) -> None:
     painter = QPainter()
     if not painter.begin(device):
         raise DocumentNotWritten(f"{what}: cannot start painting (the file or printer cannot be opened)")
     try:
-        draw(Sheet(device, painter))
+        draw(Sheet(device, painter, scale=_SCALES[page_size]))
     finally:
         ended = painter.end()
     if not ended:
@@ -204,10 +209,11 @@ def write_pdf(draw: Draw, path: Path, *, title: str, page_size: PageSize = PageS
     writer.setCreator(CREATOR)
     _lay_out(writer, page_size)
     try:
-        _paint(writer, draw, "PDF")
+        _paint(writer, draw, "PDF", page_size)
     except BaseException:
         del writer
-        path.unlink(missing_ok=True)
+        if path.is_file():
+            path.unlink()
         raise
     del writer  # the writer closes its file when it goes
     if not path.is_file() or path.stat().st_size == 0:
@@ -222,7 +228,7 @@ def print_document(draw: Draw, printer: QPrinter, *, title: str, page_size: Page
     printer.setDocName(title)
     printer.setCreator(CREATOR)
     _lay_out(printer, page_size)
-    _paint(printer, draw, "printer")
+    _paint(printer, draw, "printer", page_size)
 
 
 def choose_printer(parent: QWidget | None = None) -> QPrinter | None:
