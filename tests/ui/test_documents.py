@@ -1,6 +1,7 @@
 """The receipt and the application form, as the PDF a resident takes home: rendered offscreen through
 QPdfWriter (and a QPrinter set to PDF), read back with poppler's pdftotext and pdffonts, and the first page
-drawn to PNG in the test's directory for a person to look at.
+drawn to PNG in the test's directory for a person to look at. pdftotext reads in drawing order (-raw), so a
+wrapped value stays in one piece.
 
 pdftotext gives some characters as other code points drawn with the same glyph (Qt's ToUnicode map names a
 glyph by the first code point the font maps to it: 子 comes back as the Kangxi radical ⼦, ～ as 〜), so
@@ -17,7 +18,7 @@ import stat
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from central_server import DEMO_TERMINAL, CentralHandle, central  # noqa: F401 - fixture
 from conftest import unavailable
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
@@ -100,7 +102,7 @@ def squash(text: str) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run([_tool("pdftotext"), "-layout", str(path), "-"], capture_output=True, text=True,
+    return subprocess.run([_tool("pdftotext"), "-raw", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
 
 
@@ -428,3 +430,57 @@ def test_the_qt_binding_keeps_its_references_to_none(tmp_path: Path) -> None:
     after = sys.getrefcount(None)
     painter.end()
     assert after >= before - 10, f"None lost {before - after} references in 200 void calls"
+
+
+# --- from real procedures ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def counter(tmp_path: Path, central: CentralHandle, vpcd_slot: Any,  # noqa: F811 - fixture injection
+                  training_pki: Any) -> AsyncIterator[Any]:
+    from flows.harness import terminal_for
+
+    async with terminal_for(tmp_path / "counter", central, vpcd_slot, training_pki, DEMO_TERMINAL) as terminal:
+        yield terminal
+
+
+@pytest.mark.pcsc
+async def test_a_renewal_and_a_card_info_read_through_pcscd_print_their_documents(counter: Any,
+                                                                                 tmp_path: Path) -> None:
+    from flows.script import ScriptedInteraction
+
+    from kiosk.cardsim.profiles import named_profile
+    from kiosk.domain.validity import japan_date
+    from kiosk.flows.card_info import read_card_info
+    from kiosk.flows.renewal import renew
+    from kiosk.ui.documents.dates import western_english, western_japanese
+
+    card = counter.card("renewable")
+    renewal_script = ScriptedInteraction.typing(["5678", "ABC123", "4321", "4321", "NEWPASS1", "newpass1"],
+                                                card_expires_on=named_profile("renewable").card_expires_on)
+    with counter.inserted(card):
+        renewed = await renew(counter.context(renewal_script))
+        read = await read_card_info(counter.context(ScriptedInteraction.typing(["5678"])))
+    assert renewed.completed, renewed.error
+    assert read.completed and read.value is not None, read.error
+    assert isinstance(renewed.value, Renewal)
+
+    receipt = Receipt.from_result(renewed, SITE, renewed.record.terminal_id)
+    text = pdf_text(render_receipt(receipt, tmp_path / "receipt.pdf"))
+    expected = [SITE, renewed.record.terminal_id, reference_number(renewed.record.sequence, renewed.record.key),
+                "電子証明書の更新", "以前の電子証明書は失効しました。"]
+    for new in renewed.value.certificates:
+        expires = japan_date(new.certificate.not_after)
+        digits = new.serial_hex.upper().zfill(len(new.serial_hex) + len(new.serial_hex) % 2)
+        expected += [" ".join(digits[i:i + 2] for i in range(0, len(digits), 2)),
+                     western_japanese(expires), western_english(expires)]
+    assert contains(text, *expected) == []
+    attributes = read.value
+    assert contains(text, attributes.name, attributes.address) == [attributes.name, attributes.address]
+    assert renewal_script.all_wiped
+
+    with temporary_pdf("form") as path:
+        render_application_form(attributes, path)
+        form_text = pdf_text(path)
+        first_page_png(path)
+    assert contains(form_text, attributes.name, attributes.address) == []
