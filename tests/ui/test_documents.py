@@ -342,7 +342,7 @@ def watched_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_the_form_holds_the_card_details_in_the_pdf_and_nowhere_else(
-        tmp_path: Path, watched_temp: Path, caplog: pytest.LogCaptureFixture) -> None:
+        tmp_path: Path, watched_temp: Path, caplog: pytest.LogCaptureFixture, qtlog: Any) -> None:
     out = tmp_path / "out"
     out.mkdir()
     caplog.set_level(logging.DEBUG)
@@ -351,6 +351,8 @@ def test_the_form_holds_the_card_details_in_the_pdf_and_nowhere_else(
     assert list(watched_temp.iterdir()) == []
     logged = "\n".join(f"{r.getMessage()} {r.args!r}" for r in caplog.records)
     assert "山田" not in logged and "千代田" not in logged and "1985" not in logged
+    qt_messages = "\n".join(record.message for record in qtlog.records)
+    assert "山田" not in qt_messages and "千代田" not in qt_messages
 
     text = pdf_text(path)
     assert contains(text, "電子証明書 申請書", "Application for electronic certificates", "氏名", "Name",
@@ -484,3 +486,19 @@ async def test_a_renewal_and_a_card_info_read_through_pcscd_print_their_document
         form_text = pdf_text(path)
         first_page_png(path)
     assert contains(form_text, attributes.name, attributes.address) == []
+
+
+def test_characters_the_font_cannot_print_are_named_for_staff() -> None:
+    from kiosk.ui.documents import unprintable
+
+    assert unprintable(HOLDER) == []
+    # 葛 with an ideographic variation selector (a form Noto Sans CJK JP carries), and a private-use
+    # character as some registries encode a gaiji.
+    holder = CardInfoAttributes("葛\U000E0100飾 \ue000太郎", "東京都葛飾区", date(1990, 1, 1), Sex.MALE)
+    assert unprintable(holder) == ["\ue000"]
+
+
+def test_printed_japanese_comes_from_the_catalog_whatever_the_process_language() -> None:
+    i18n.set_language("en")
+    assert i18n.tr_in("ja", i18n.tr_noop("documents", "Completed")) == "完了"
+    assert i18n.tr_in("en", i18n.tr_noop("documents", "Completed")) == "Completed"

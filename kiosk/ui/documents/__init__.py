@@ -1,6 +1,6 @@
 """Printed documents: the resident's receipt and the pre-filled application form, as PDF or on a printer."""
 
-from kiosk.ui.documents.application_form import print_application_form, render_application_form
+from kiosk.ui.documents.application_form import print_application_form, render_application_form, unprintable
 from kiosk.ui.documents.printing import (
     PageSize,
     choose_printer,
@@ -19,4 +19,5 @@ __all__ = [
     "render_application_form",
     "render_receipt",
     "temporary_pdf",
+    "unprintable",
 ]

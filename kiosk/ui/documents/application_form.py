@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from kiosk.i18n import Message, tr_noop
 from kiosk.ui.documents.dates import era_date, western_english, western_japanese
 from kiosk.ui.documents.labels import ENGLISH, JAPANESE, Language
-from kiosk.ui.documents.printing import Draw, PageSize, Sheet, print_document, write_pdf
+from kiosk.ui.documents.printing import Draw, PageSize, Sheet, print_document, unprintable_characters, write_pdf
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -67,6 +67,12 @@ def birth_date_text(attributes: CardHolder, language: Language) -> str:
     if language.code == "ja":
         return f"{era.japanese}（{western_japanese(day)}）" if era else western_japanese(day)
     return f"{western_english(day)} ({era.english})" if era else western_english(day)
+
+
+def unprintable(attributes: CardHolder) -> list[str]:
+    """Characters of the name or address the form's font cannot print (rare kanji): the screen asks staff to
+    write them in by hand. Empty for almost every card."""
+    return unprintable_characters(attributes.name + attributes.address)
 
 
 def _draw(attributes: CardHolder) -> Draw:

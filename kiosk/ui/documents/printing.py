@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QRawFont,
 )
 
 from kiosk.errors import DocumentNotWritten
@@ -176,6 +177,26 @@ def require_japanese_font() -> None:
     if FONT_FAMILY not in QFontDatabase.families():
         raise DocumentNotWritten(f"the font {FONT_FAMILY!r} is not installed (Debian: fonts-noto-cjk); "
                                  "Japanese would print as empty boxes")
+
+
+def _is_variation_selector(code: int) -> bool:
+    return 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
+
+
+def unprintable_characters(text: str) -> list[str]:
+    """The characters of ``text`` the document font has no glyph for, each once, in order. A name on a card
+    can hold a rare kanji (gaiji) outside the font: Qt then borrows another font's glyph or draws a box,
+    so staff are told and write it by hand. Variation selectors pick a glyph form and need no glyph."""
+    require_japanese_font()
+    font = QRawFont.fromFont(QFont(FONT_FAMILY))
+    missing: list[str] = []
+    for character in text:
+        code = ord(character)
+        if character.isspace() or _is_variation_selector(code) or character in missing:
+            continue
+        if not font.supportsCharacter(code):
+            missing.append(character)
+    return missing
 
 
 def _lay_out(device: QPagedPaintDevice, page_size: PageSize) -> None:
