@@ -5,7 +5,7 @@ wrapped value stays in one piece.
 
 pdftotext gives some characters as other code points drawn with the same glyph (Qt's ToUnicode map names a
 glyph by the first code point the font maps to it: 子 comes back as the Kangxi radical ⼦, ～ as 〜), so
-texts are compared as the font's glyphs, without white space.
+texts are compared as the font's glyphs, without white space and with Latin ligatures (ﬁ) spelt out.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -97,7 +98,8 @@ def _noto() -> QRawFont:
 def squash(text: str) -> str:
     """The text as the font's glyphs, without white space: what was printed, whichever of a glyph's code
     points pdftotext reports (a Kangxi radical, a wave dash) and however the line wrapped."""
-    bare = re.sub(r"\s+", "", text)
+    unligated = re.sub("[\ufb00-\ufb06]", lambda m: unicodedata.normalize("NFKC", m.group()), text)  # ﬁ
+    bare = re.sub(r"\s+", "", unligated)
     return "".join(chr(glyph) for glyph in _noto().glyphIndexesForString(bare))
 
 
@@ -502,3 +504,17 @@ def test_printed_japanese_comes_from_the_catalog_whatever_the_process_language()
     i18n.set_language("en")
     assert i18n.tr_in("ja", i18n.tr_noop("documents", "Completed")) == "完了"
     assert i18n.tr_in("en", i18n.tr_noop("documents", "Completed")) == "Completed"
+
+
+def test_the_document_font_keeps_digits_nameable_and_draws_no_box_for_a_variation_selector() -> None:
+    from PySide6.QtGui import QTextLayout
+
+    def glyphs(text: str) -> list[int]:
+        layout = QTextLayout(text, printing.document_font(11))
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        return [glyph for run in layout.glyphRuns() for glyph in run.glyphIndexes()]
+
+    assert glyphs("T-0001")[2:] == list(_noto().glyphIndexesForString("0001"))
+    assert 0 not in glyphs("葛\U000E0100飾 太郎")

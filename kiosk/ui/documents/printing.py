@@ -58,6 +58,18 @@ _MARGINS_MM = {PageSize.A4: 18.0, PageSize.A5: 10.0}
 _SCALES = {PageSize.A4: 1.0, PageSize.A5: 0.8}
 
 
+def document_font(points: float, *, bold: bool = False) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    # The font's localised forms turn digits in Latin runs into alternates Qt's PDF ToUnicode map does not
+    # name: printed fine, but lost to copying, searching and screen readers. The JP font's default glyphs
+    # are the Japanese forms already. (Not shaping at all would keep the digits too, but draws the
+    # variation selector after a name's kanji as a box.)
+    font.setFeature(QFont.Tag("locl"), 0)
+    return font
+
+
 class Sheet:
     """A painter on a paged device with a cursor running down the page, in millimetres and points.
 
@@ -76,13 +88,7 @@ class Sheet:
         return millimetres * self._dots_per_mm
 
     def _font(self, size: float, bold: bool) -> QFont:
-        font = QFont(FONT_FAMILY)
-        font.setPointSizeF(size * self.scale)
-        font.setBold(bold)
-        # Shaped by HarfBuzz, digits in Latin runs come out as glyphs Qt's PDF ToUnicode map does not name:
-        # printed fine, but lost to copying, searching and screen readers. Japanese and Latin need no shaping.
-        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
-        return font
+        return document_font(size * self.scale, bold=bold)
 
     def measure(self, text: str, *, size: float, width: float, bold: bool = False) -> float:
         """The height ``text`` takes when wrapped to ``width`` device units."""
