@@ -1182,6 +1182,10 @@
             <source>{count} records were refused. A technician can correct and send them again with `kiosk outbox rejected` and `kiosk outbox retry`.</source>
             <translation>{count}件の記録が受け付けられませんでした。技術担当者が `kiosk outbox rejected` と `kiosk outbox retry` で修正して再送できます。</translation>
         </message>
+        <message>
+            <source>The receipt could not be printed</source>
+            <translation>控えを印刷できませんでした</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>
