@@ -75,8 +75,10 @@ def content_digest(record: TransactionRecord) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def check_batch(body: bytes, caller: CallingTerminal, max_batch: int) -> CheckedBatch:
-    """Parse and check a request body; raise ``ApiError`` for a body the contract refuses as a whole."""
+def check_batch(body: bytes, caller: CallingTerminal, max_batch: int, now: datetime | None = None) -> CheckedBatch:
+    """Parse and check a request body; raise ``ApiError`` for a body the contract refuses as a whole.
+
+    ``now``: the service's clock, against which a record from the future is refused."""
     try:
         document = jsonbody.loads(body)
     except ValueError as exc:
@@ -97,7 +99,7 @@ def check_batch(body: bytes, caller: CallingTerminal, max_batch: int) -> Checked
     for index, item in enumerate(items):
         key_as_sent = item.get("key") if isinstance(item, dict) and isinstance(item.get("key"), str) else None
         try:
-            record = from_wire(item)
+            record = from_wire(item, now=now)
         except InvalidTransaction as exc:
             rejections.append(Rejection(index, key_as_sent, str(exc)))
             continue
@@ -106,6 +108,9 @@ def check_batch(body: bytes, caller: CallingTerminal, max_batch: int) -> Checked
             continue
         if record.sequence > MAX_SEQUENCE:
             rejections.append(Rejection(index, key_as_sent, "sequence is out of range"))
+            continue
+        if record.mode is not caller.mode:
+            rejections.append(Rejection(index, key_as_sent, f"this terminal records in {caller.mode} mode"))
             continue
         assert key_as_sent is not None  # from_wire accepted it as a UUID string
         records.append(CheckedRecord(index, key_as_sent, str(uuid.UUID(record.key)), record,

@@ -167,8 +167,6 @@ class CertificateOut(BaseModel):
     not_after: datetime
 
 
-_NULLABLE_TEXT: dict[str, Any] = {"type": ["string", "null"]}
-
 TRANSACTION_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "One transaction record (docs/central-api.md, 'Transactions').",
@@ -177,31 +175,34 @@ TRANSACTION_SCHEMA: dict[str, Any] = {
                  "mode"],
     "properties": {
         "key": {"type": "string", "format": "uuid"},
-        "terminal_id": {"type": "string"},
-        "site": {"type": "string"},
+        "terminal_id": {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"},
+        "site": {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"},
         "sequence": {"type": "integer", "description": "per terminal, from 1, no gaps"},
         "kind": {"enum": ["check", "renewal", "new_issuance", "pin_reset", "pin_change", "card_info_read"]},
         "outcome": {"enum": ["completed", "failed", "cancelled"]},
-        "failure_code": _NULLABLE_TEXT,
-        "occurred_at": {"type": "string", "format": "date-time"},
+        "failure_code": {"type": ["string", "null"], "description": "a published error code (kiosk/errors.py)"},
+        "occurred_at": {"type": "string", "format": "date-time",
+                        "description": "RFC 3339, from 2000 on, at most a day ahead of the service's clock"},
         "local_date": {"type": "string", "format": "date"},
         "mode": {"enum": ["counter", "kiosk"]},
-        "staff_id": _NULLABLE_TEXT,
-        "card_generation": _NULLABLE_TEXT,
-        "pin_kind": {"enum": ["auth", "sign", "card_info", "resident_register", None]},
+        "staff_id": {"type": ["string", "null"], "pattern": "^[A-Za-z0-9._-]{1,32}$",
+                     "description": "counter records only"},
+        "card_generation": {"enum": ["current", "next", None]},
+        "pin_kind": {"enum": ["auth", "sign", "card_info", "resident_register", "short", "long", None]},
         "certificates": {
             "type": "array",
+            "maxItems": 2,
             "items": {
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {
                     "purpose": {"enum": ["auth", "sign"]},
-                    "old_serial_hex": _NULLABLE_TEXT,
-                    "new_serial_hex": _NULLABLE_TEXT,
+                    "old_serial_hex": {"type": ["string", "null"], "pattern": "^[0-9a-f]{1,40}$"},
+                    "new_serial_hex": {"type": ["string", "null"], "pattern": "^[0-9a-f]{1,40}$"},
                 },
             },
         },
-        "subject_hmac_hex": _NULLABLE_TEXT,
+        "subject_hmac_hex": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"},
     },
 }
 

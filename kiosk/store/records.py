@@ -68,7 +68,7 @@ def build_record(draft: TransactionDraft, terminal: Terminal, sequence: int, now
         mode=terminal.mode, failure_code=draft.failure_code, staff_id=draft.staff_id,
         card_generation=draft.card_generation, pin_kind=draft.pin_kind, certificates=tuple(draft.certificates),
         subject_hmac_hex=subject_hmac)
-    validate(record)
+    validate(record, now=now)
     return record
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import threading
 import time
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
 
-from kiosk.domain.transactions import TransactionRecord
+from kiosk.domain.transactions import TransactionRecord, from_wire
 from kiosk.errors import AuthenticationFailed, KioskError, RateLimited, ServerUnavailable, StoreError, SyncError
 from kiosk.store.database import Store
 from kiosk.store.outbox import OutboxItem
@@ -47,6 +48,15 @@ SHRINK_AFTER_SERVER_ERRORS = 3  # consecutive 5xx before batches halve, so one p
 
 Sleep = Callable[[float], Awaitable[None]]
 AlertHandler = Callable[[SyncError], None]
+
+
+def contract_breach(payload: str) -> str | None:
+    """Why the central service could never accept this outbox payload, or None if it could."""
+    try:
+        from_wire(json.loads(payload))
+    except (ValueError, TypeError, RecursionError) as exc:  # InvalidTransaction is a ValueError
+        return f"refused by this terminal before sending: {exc}"
+    return None
 
 
 class SenderState(StrEnum):
@@ -128,6 +138,16 @@ class OutboxSender:
         items = await asyncio.to_thread(self._store.due, self._batch_limit, everything_pending=everything_pending)
         if not items:
             return False
+        unsendable = {item.id: reason for item in items if (reason := contract_breach(item.payload)) is not None}
+        if unsendable:
+            # Written by an older version under looser rules: the service can never take it, and must not be
+            # trusted to say so (it may answer 5xx for ever). Parked, visible, retryable after a fix.
+            report.rejected += await asyncio.to_thread(self._store.reject, unsendable)
+            report.rejected_keys += [item.key for item in items if item.id in unsendable]
+            for item in items:
+                if item.id in unsendable:
+                    log.warning("outbox: record %s breaks the contract: %s", item.key, unsendable[item.id])
+            return True
         report.batches += 1
         try:
             result = await self._client.post_transactions([(item.key, item.payload) for item in items])

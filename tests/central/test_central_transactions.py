@@ -68,7 +68,7 @@ def test_a_key_reused_with_other_content_is_rejected_and_nothing_of_the_batch_is
 RULE_BREAKERS: list[tuple[dict[str, Any], str]] = [
     ({"sequence": "7"}, "sequence must be an integer"),
     ({"sequence": 0}, "sequence starts at 1"),
-    ({"kind": "coffee"}, "invalid value"),
+    ({"kind": "coffee"}, "kind is one of"),
     ({"key": "not-a-uuid"}, "key is not a UUID"),
     ({"outcome": "failed"}, "failure_code"),
     ({"local_date": "2026-11-24"}, "local_date"),

@@ -22,10 +22,18 @@ router = APIRouter(tags=["transactions"], route_class=StrictJsonRoute)
              openapi_extra={"requestBody": BATCH_REQUEST_BODY})
 async def receive_transactions(request: Request, caller: CallerDep, service: ServiceDep) -> dict[str, Any]:
     """Store a batch of 1 to 500 records in one database transaction, idempotently by key."""
+    if not _declares_json(request.headers.get("content-type")):
+        # As the other routes answer a body not declared JSON (FastAPI does not read it: the body is missing).
+        raise ApiError(400, "malformed", "the body must be sent as application/json")
     body = await request.body()
-    batch = await run_in_threadpool(intake.check_batch, body, caller, service.settings.max_batch)
+    batch = await run_in_threadpool(intake.check_batch, body, caller, service.settings.max_batch, service.now())
     received = await run_in_threadpool(intake.store_batch, service.sessions, batch, caller, service.now())
     return {"results": [{"key": r.key, "status": r.status} for r in received]}
+
+
+def _declares_json(content_type: str | None) -> bool:
+    media_type = (content_type or "").split(";", 1)[0].strip().lower()
+    return media_type == "application/json" or (media_type.startswith("application/") and media_type.endswith("+json"))
 
 
 @router.get("/v1/sites/{site}/counts", response_model=CountsOut, responses=error_responses(401, 403, 422, 503))
