@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    store = common.open_store()
+    store = common.open_store(read_only=True)
     try:
         report = store.verify_audit()
     finally:
@@ -58,7 +58,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    store = common.open_store()
+    store = common.open_store(read_only=True)
     try:
         entries = store.audit_entries(max(1, args.limit), subject=args.subject)
     finally:

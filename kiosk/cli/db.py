@@ -13,7 +13,7 @@ from typing import Any
 
 from kiosk.cli import _store_common as common
 from kiosk.cli.exitcodes import ExitCode
-from kiosk.errors import AuditChainBroken, DatabaseCorrupt
+from kiosk.errors import AuditChainBroken, DatabaseCorrupt, DatabaseTooNew
 from kiosk.i18n import tr
 
 
@@ -60,13 +60,13 @@ def _status(args: argparse.Namespace) -> int:
             print(tr("cli", "There is no database at {path} yet: the terminal creates it when it starts "
                      "(or run `kiosk db upgrade`).", path=database))
         return ExitCode.OK
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, read_only=True)  # look, do not change (not even the journal)
     try:
-        revision = schema.revision_of(engine)
+        revision = schema.revision_of(engine)  # a StoreError for a file that is not a usable database
         known = True
         try:
             schema.needs_upgrade(engine)
-        except Exception:  # DatabaseTooNew: report it rather than fail
+        except DatabaseTooNew:  # report it, then exit non-zero: this version cannot use it
             known = False
         counts: dict[str, int] = {}
         journal = None
@@ -82,9 +82,10 @@ def _status(args: argparse.Namespace) -> int:
     document = {"database": path, "exists": True, "revision": revision, "newest_known_revision": schema.HEAD_REVISION,
                 "up_to_date": revision == schema.HEAD_REVISION, "too_new": not known,
                 "journal_mode": journal, "size_bytes": size, "rows": counts}
+    usable = ExitCode.OK if known else ExitCode.STORE
     if args.json:
         common.print_json(document)
-        return ExitCode.OK
+        return usable
     print(tr("cli", "Database: {path} ({size} bytes)", path=path, size=size))
     print(tr("cli", "Schema revision: {revision} (this version knows up to {head})",
              revision=revision or tr("cli", "none yet"), head=schema.HEAD_REVISION))
@@ -96,13 +97,13 @@ def _status(args: argparse.Namespace) -> int:
     if counts:
         print(tr("cli", "Journal mode: {mode}", mode=journal))
         print(tr("cli", "Transaction records: {n}; outbox rows: {m}", n=counts["transactions"], m=counts["outbox"]))
-    return ExitCode.OK
+    return usable
 
 
 def _check(args: argparse.Namespace) -> int:
     from kiosk.store import schema
 
-    store = common.open_store()
+    store = common.open_store(read_only=True)
     try:
         problems = schema.check_integrity(store.engine, full=True)
         report = store.verify_audit()

@@ -23,6 +23,8 @@ class ExitCode(IntEnum):
     CENTRAL_UNAVAILABLE = 12
     STORE = 13
     CANCELLED = 14
+    CONFIG = 15  # the settings, kiosk.toml or the data/config directories cannot be used
+    RECORDS_REJECTED = 16  # `outbox sync` ran, but the central service refused some records
     INTERRUPTED = 130
 
 
@@ -42,6 +44,7 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], ExitCode], ...] = (
     (errors.PinFormatError, ExitCode.USAGE),
     (errors.SyncError, ExitCode.CENTRAL_UNAVAILABLE),
     (errors.StoreError, ExitCode.STORE),
+    (errors.ConfigError, ExitCode.CONFIG),
 )
 
 

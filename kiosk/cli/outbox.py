@@ -53,7 +53,7 @@ def status_document(status: OutboxStatus, now_age_s: float | None) -> dict[str, 
 
 
 def _status(args: argparse.Namespace) -> int:
-    store = common.open_store()
+    store = common.open_store(read_only=True)
     try:
         status = store.outbox_status()
         now = store.now()
@@ -123,7 +123,8 @@ def _sync(args: argparse.Namespace) -> int:
             print(tr("cli", "Rejected transactions are kept: see `kiosk outbox rejected`."))
     if report.error is not None:
         raise report.error
-    return ExitCode.OK
+    # Scripts must notice: a refused record needs a technician even though everything else went through.
+    return ExitCode.RECORDS_REJECTED if report.rejected else ExitCode.OK
 
 
 def _describe(item: OutboxItem) -> dict[str, Any]:
@@ -134,7 +135,7 @@ def _describe(item: OutboxItem) -> dict[str, Any]:
 
 
 def _rejected(args: argparse.Namespace) -> int:
-    store = common.open_store()
+    store = common.open_store(read_only=True)
     try:
         items = store.rejected()
     finally:

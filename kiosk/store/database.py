@@ -225,28 +225,48 @@ def terminal_of(settings: Settings) -> Terminal:
 def _ensure_parent(url: str) -> None:
     database = make_url(url).database
     if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file where the directory should be, no permission, a read-only disk
+            raise ConfigError(f"cannot create the directory of the database {database}: {exc}") from exc
+
+
+def _existing_file(url: str) -> None:
+    """A database that is not there is an error for a command that only looks: it must not create one."""
+    database = make_url(url).database
+    if database and database != ":memory:" and not Path(database).is_file():
+        raise DatabaseMissing(f"there is no database at {database}")
+
+
+class DatabaseMissing(StoreError):
+    code = "store.missing"
 
 
 def open_store(settings: Settings, *, busy_timeout_ms: int | None = None, upgrade: bool = True,
-               clock: Clock = utc_now) -> Store:
+               clock: Clock = utc_now, read_only: bool = False) -> Store:
     """Open the terminal's database, upgraded to this version's schema and checked.
 
     ``DatabaseTooNew`` if a newer terminal wrote it, ``DatabaseCorrupt`` if it is not a sound SQLite
     database, ``DatabaseLocked`` if another process holds it past the busy timeout. With ``upgrade=False``
     an older database is an error instead of being upgraded (``kiosk db status`` reads without changing).
+    With ``read_only`` nothing is created, upgraded or written (``DatabaseMissing`` if there is no file):
+    what the inspection commands use.
     """
     terminal = terminal_of(settings)
     if busy_timeout_ms is None:
         from kiosk.store import sqlite
 
         busy_timeout_ms = sqlite.DEFAULT_BUSY_TIMEOUT_MS
-    _ensure_parent(settings.database_url)
-    engine = make_engine(settings.database_url, busy_timeout_ms=busy_timeout_ms)
+    if read_only:
+        _existing_file(settings.database_url)
+    else:
+        _ensure_parent(settings.database_url)
+    engine = make_engine(settings.database_url, busy_timeout_ms=busy_timeout_ms, read_only=read_only)
     try:
-        before = after = schema.revision_of(engine)
+        with sqlite_errors():
+            before = after = schema.revision_of(engine)
         if schema.needs_upgrade(engine):  # DatabaseTooNew for a revision this version does not know
-            if not upgrade:
+            if not upgrade or read_only:
                 raise StoreError(f"the database is at schema revision {before!r}; run `kiosk db upgrade`")
             migration_engine = make_engine(settings.database_url, busy_timeout_ms=busy_timeout_ms,
                                            foreign_keys=False)
@@ -258,7 +278,7 @@ def open_store(settings: Settings, *, busy_timeout_ms: int | None = None, upgrad
         if problems:
             raise DatabaseCorrupt("integrity check failed: " + "; ".join(problems[:5]))
         store = Store(engine, terminal, clock=clock)
-        if before != after:
+        if before != after and not read_only:
             store.audit("store.upgraded", None, **{"from": before, "to": after})
         return store
     except BaseException:

@@ -121,7 +121,8 @@ class OutboxSender:
                 while await self._send_next_batch(report, everything_pending=everything_pending):
                     pass
             except StoreError as error:  # the database, not the network: try again later, lose nothing
-                log.error("outbox: database error during a pass: %s", error)
+                # Reported to the caller (the background loop logs it; `kiosk outbox sync` shows its message).
+                log.debug("outbox: database error during a pass: %s", error)
                 report.error = error
                 report.retry_in = self._backoff.next_delay()
             self.last_error = report.error
@@ -260,6 +261,8 @@ class OutboxSender:
                     self.state = SenderState.WAITING
                     await self._sleep(self._backoff.next_delay())
                     continue
+                if isinstance(report.error, StoreError):
+                    log.error("outbox: database error during a pass: %s", report.error)
                 if self._due_for_purge():
                     await self._purge_quietly()
                 if report.error is not None and report.retry_in is not None:

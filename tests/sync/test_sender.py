@@ -293,3 +293,46 @@ async def test_a_row_the_service_could_never_accept_is_parked_not_retried_for_ev
     await sender_for(store, proxied_client).run_once(everything_pending=True)
     assert store.outbox_status().pending == 0
     assert central_view(central, local_days(store))[0] == [good]
+
+
+async def test_kiosk_outbox_sync_exits_non_zero_when_records_were_rejected(
+        store: Store, settings: Settings, central: CentralHandle, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.cli import main
+    from kiosk.cli.exitcodes import ExitCode
+
+    monkeypatch.setenv("KIOSK_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("KIOSK_CENTRAL_URL", settings.central_url)
+    keys = record(store, 3)
+    with raw(settings) as db:
+        db.execute("UPDATE outbox SET payload = json_set(payload, '$.kind', 'teleport') WHERE transaction_key = ?",
+                   (keys[1],))
+    code = await asyncio.to_thread(main, ["outbox", "sync", "--json"])
+    assert code == ExitCode.RECORDS_REJECTED
+    report = json.loads(capsys.readouterr().out)
+    assert (report["delivered"], report["rejected"], report["pending"]) == (2, 1, 0)
+
+
+async def test_kiosk_outbox_sync_on_a_held_lock_prints_its_message_and_no_log_line(
+        store: Store, settings: Settings, central: CentralHandle) -> None:
+    """As a technician runs it (its own process, its own stderr): one line, the message."""
+    import os
+    import subprocess
+    import sys
+
+    from kiosk.cli.exitcodes import ExitCode
+
+    record(store, 2)
+    env = {**os.environ, "KIOSK_DATABASE_URL": settings.database_url, "KIOSK_CENTRAL_URL": settings.central_url,
+           "KIOSK_API_TOKEN": settings.api_token or "", "KIOSK_LANG": "en"}
+    with raw(settings) as holder:
+        holder.isolation_level = None
+        holder.execute("BEGIN IMMEDIATE")  # another process holds the write lock past the busy timeout
+        try:
+            done = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "kiosk", "outbox", "sync"],
+                                           env=env, capture_output=True, text=True, timeout=120, check=False)
+        finally:
+            holder.execute("ROLLBACK")
+    assert done.returncode == ExitCode.STORE, done.stderr
+    assert [line for line in done.stderr.splitlines() if line.strip()] == [
+        "The terminal's records are busy. Please try again in a moment."]
