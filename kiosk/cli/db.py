@@ -107,8 +107,12 @@ def _check(args: argparse.Namespace) -> int:
     try:
         problems = schema.check_integrity(store.engine, full=True)
         report = store.verify_audit()
+        gaps = store.sequence_gaps() if not problems else {}
     finally:
         store.close()
+    for terminal_id, missing in gaps.items():
+        shown = ", ".join(str(n) for n in missing[:20]) + (" ..." if len(missing) > 20 else "")
+        problems.append(f"terminal {terminal_id}: {len(missing)} records missing (sequence {shown})")
     for problem in problems:
         print(problem)
     for audit_problem in report.problems:

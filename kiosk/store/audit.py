@@ -101,8 +101,7 @@ def verify(connection: Connection) -> AuditReport:
         elif row.previous_hash != expected_previous:
             problems.append(AuditProblem(row.id, "relinked", "its link to the entry before does not match: "
                                          "an entry before it was replaced or inserted"))
-        content = content_bytes(row.id, row.recorded_at, row.event, row.subject, row.detail)
-        if chain_hash(row.previous_hash, content) != row.entry_hash:
+        if _row_hash(row) != row.entry_hash:
             problems.append(AuditProblem(row.id, "altered", "its content does not match its hash"))
         expected_id, expected_previous = row.id + 1, row.entry_hash
     last_id = expected_id - 1
@@ -119,10 +118,31 @@ def verify(connection: Connection) -> AuditReport:
     return AuditReport(count, tuple(problems))
 
 
+def _row_hash(row: Any) -> str | None:
+    """The hash the row's content chains to; None for content no append could have written (a BLOB where
+    text belongs, a link that is not hex): an edit made outside the trail, reported as a finding."""
+    texts = (row.recorded_at, row.event, row.detail, row.previous_hash)
+    if not all(isinstance(value, str) for value in texts) or not isinstance(row.subject, str | None):
+        return None
+    try:
+        return chain_hash(row.previous_hash, content_bytes(row.id, row.recorded_at, row.event, row.subject,
+                                                           row.detail))
+    except (ValueError, TypeError):
+        return None
+
+
+def _detail_of(stored: object) -> dict[str, Any]:
+    try:
+        detail = json.loads(stored) if isinstance(stored, str | bytes) else None
+    except ValueError:
+        detail = None
+    return detail if isinstance(detail, dict) else {"unreadable_detail": repr(stored)[:200]}
+
+
 def entries(connection: Connection, *, limit: int, subject: str | None = None) -> list[AuditEntry]:
     """The newest entries first."""
     query = select(AUDIT_LOG).order_by(AUDIT_LOG.c.id.desc()).limit(limit)
     if subject is not None:
         query = query.where(AUDIT_LOG.c.subject == subject)
-    return [AuditEntry(r.id, r.recorded_at, r.event, r.subject, json.loads(r.detail))
+    return [AuditEntry(r.id, r.recorded_at, r.event, r.subject, _detail_of(r.detail))
             for r in connection.execute(query)]

@@ -104,6 +104,10 @@ class Store:
             row = connection.execute(select(TransactionRow.__table__).where(TransactionRow.key == key)).first()
             return records.row_to_record(row) if row else None
 
+    def sequence_gaps(self) -> dict[str, list[int]]:
+        with self._reading() as connection:
+            return records.sequence_gaps(connection)
+
     def local_day(self, site: str, day: date) -> list[LocalTransaction]:
         with self._reading() as connection:
             return records.local_day(connection, site, day)

@@ -114,3 +114,22 @@ def local_day(connection: Connection, site: str, day: date) -> list[LocalTransac
              .where(t.site == site, t.local_date == day.isoformat())
              .order_by(t.terminal_id, t.sequence))
     return [LocalTransaction(*row) for row in connection.execute(query)]
+
+
+def sequence_gaps(connection: Connection) -> dict[str, list[int]]:
+    """Per terminal, the sequence numbers handed out (up to its counter) that no record holds: records
+    deleted behind the store's back. Records are never deleted by the terminal (only delivered outbox rows
+    are purged), so any gap is a loss."""
+    t, c = TRANSACTIONS.c, SEQUENCE_COUNTERS.c
+    held: dict[str, set[int]] = {}
+    for terminal_id, sequence in connection.execute(select(t.terminal_id, t.sequence)):
+        held.setdefault(terminal_id, set()).add(sequence)
+    last = {terminal_id: max(numbers) for terminal_id, numbers in held.items()}
+    for terminal_id, counter in connection.execute(select(c.terminal_id, c.last_sequence)):
+        last[terminal_id] = max(counter, last.get(terminal_id, 0))
+    gaps = {}
+    for terminal_id, top in sorted(last.items()):
+        missing = sorted(set(range(1, top + 1)) - held.get(terminal_id, set()))
+        if missing:
+            gaps[terminal_id] = missing
+    return gaps

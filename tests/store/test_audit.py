@@ -120,3 +120,30 @@ def test_kiosk_audit_list_shows_the_newest_first(trail: Store, settings: Setting
     assert len(lines) == 2
     assert "sync.paused" in lines[0]
     assert "transaction.recorded" in lines[1]
+
+
+def test_a_blob_detail_or_a_link_that_is_not_hex_is_a_finding_not_a_traceback(
+        trail: Store, intruder: sqlite3.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    intruder.execute("UPDATE audit_log SET detail = CAST(detail AS BLOB) WHERE id = 2")
+    intruder.execute("UPDATE audit_log SET previous_hash = 'not hex at all' WHERE id = 5")
+    assert problems(trail) == [(2, "altered"), (5, "relinked"), (5, "altered")]
+    assert trail.audit_entries(10)  # listing shows what it can
+    monkeypatch.setenv("KIOSK_DATABASE_URL", settings.database_url)
+    assert main(["audit", "verify"]) == ExitCode.STORE
+    assert main(["audit", "list"]) == ExitCode.OK
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_db_check_finds_records_deleted_with_their_outbox_rows(trail: Store, settings: Settings,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    with raw(settings) as db:
+        for sequence in (3, ENTRIES - 1):  # one in the middle, and the last one
+            key = db.execute("SELECT key FROM transactions WHERE sequence = ?", (sequence,)).fetchone()[0]
+            db.execute("DELETE FROM outbox WHERE transaction_key = ?", (key,))
+            db.execute("DELETE FROM transactions WHERE key = ?", (key,))
+    assert trail.sequence_gaps() == {settings.terminal_id: [3, ENTRIES - 1]}
+    monkeypatch.setenv("KIOSK_DATABASE_URL", settings.database_url)
+    assert main(["db", "check"]) == ExitCode.STORE
+    assert f"2 records missing (sequence 3, {ENTRIES - 1})" in capsys.readouterr().out
