@@ -27,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.central import jsonbody
-from kiosk.central.models import StoredTransaction
+from kiosk.central.models import SequenceConflict, StoredTransaction
 from kiosk.central.problems import ApiError, malformed
 from kiosk.central.terminals import CallingTerminal
 from kiosk.domain.transactions import InvalidTransaction, TransactionRecord, from_wire
@@ -36,14 +36,29 @@ MAX_SEQUENCE = 2**63 - 1
 RACE_ATTEMPTS = 5
 
 
+# The code of each rejected record (docs/central-api.md): what the terminal's technician must do differs.
+INVALID = "invalid"  # the record breaks a rule: a bug to fix on the terminal
+KEY_REUSED = "key_reused"  # the key is held with other content
+TERMINAL_LOST_DATABASE = "terminal_lost_database"  # the sequence number is held by another of its records
+
+
 @dataclass(frozen=True)
 class Rejection:
     index: int
     key: str | None
     reason: str
+    code: str = INVALID
 
     def to_wire(self) -> dict[str, Any]:
-        return {"index": self.index, "key": self.key, "reason": self.reason}
+        return {"index": self.index, "key": self.key, "reason": self.reason, "code": self.code}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A record refused for a sequence number its terminal already used under another key."""
+
+    checked: CheckedRecord
+    held_by: str
 
 
 @dataclass(frozen=True)
@@ -138,9 +153,19 @@ def _check_owner(items: Sequence[Any], caller: CallingTerminal) -> None:
                        keys=wrong_terminal)
 
 
+class _Refused(Exception):
+    def __init__(self, error: ApiError, conflicts: list[Conflict]) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.conflicts = conflicts
+
+
 def store_batch(sessions: sessionmaker[Session], batch: CheckedBatch, caller: CallingTerminal,
                 now: datetime) -> list[Received]:
-    """Store the batch in one database transaction, or nothing and a 422 listing every rejected record."""
+    """Store the batch in one database transaction, or nothing and a 422 listing every rejected record.
+
+    Records refused because their terminal lost its database are remembered apart from the batch (in
+    their own transaction, after the batch's was rolled back) so that reconciliation counts them."""
     for _ in range(RACE_ATTEMPTS):
         try:
             with sessions.begin() as session:
@@ -148,6 +173,10 @@ def store_batch(sessions: sessionmaker[Session], batch: CheckedBatch, caller: Ca
         except IntegrityError:
             # Another request stored some of these keys (or sequence numbers) after we looked: look again.
             continue
+        except _Refused as refused:
+            if refused.conflicts:
+                _remember_conflicts(sessions, refused.conflicts, caller, now)
+            raise refused.error from None
     raise ApiError(503, "unavailable", f"the batch lost {RACE_ATTEMPTS} races with concurrent batches; send it again",
                    headers={"Retry-After": "1"})
 
@@ -167,6 +196,7 @@ def _store_once(session: Session, batch: CheckedBatch, caller: CallingTerminal,
     held_content = {row.key: row.content_sha256 for row in held}
     held_sequence = {row.sequence: row.key for row in held if row.terminal_id == caller.terminal_id}
     rejections = list(batch.rejections)
+    conflicts: list[Conflict] = []
     results: list[Received] = []
     rows: list[dict[str, Any]] = []
     for checked in batch.records:
@@ -177,13 +207,16 @@ def _store_once(session: Session, batch: CheckedBatch, caller: CallingTerminal,
                 results.append(Received(checked.key_as_sent, "duplicate"))
             else:
                 rejections.append(Rejection(checked.index, checked.key_as_sent,
-                                            "key already used for a transaction with other content"))
+                                            "key already used for a transaction with other content", KEY_REUSED))
             continue
         holder = held_sequence.get(sequence)
         if holder is not None:
             rejections.append(Rejection(checked.index, checked.key_as_sent,
-                                        f"sequence {sequence} of terminal {caller.terminal_id} already belongs "
-                                        f"to transaction {holder}"))
+                                        f"{TERMINAL_LOST_DATABASE}: sequence {sequence} of terminal "
+                                        f"{caller.terminal_id} already belongs to transaction {holder}; the "
+                                        "terminal numbered again after losing its database",
+                                        TERMINAL_LOST_DATABASE))
+            conflicts.append(Conflict(checked, holder))
             continue
         held_content[checked.key] = checked.content_sha256
         held_sequence[sequence] = checked.key
@@ -191,13 +224,31 @@ def _store_once(session: Session, batch: CheckedBatch, caller: CallingTerminal,
         results.append(Received(checked.key_as_sent, "accepted"))
     if rejections:
         rejections.sort(key=lambda r: r.index)
-        raise ApiError(422, "invalid_transactions",
-                       f"{len(rejections)} of the batch's transactions break the rules; nothing was stored",
-                       rejected=[r.to_wire() for r in rejections])
+        raise _Refused(ApiError(422, "invalid_transactions",
+                                f"{len(rejections)} of the batch's transactions break the rules; nothing was stored",
+                                rejected=[r.to_wire() for r in rejections]), conflicts)
     if rows:
         # A Core bulk insert: several times faster than ORM objects for a 500-record batch.
         session.execute(insert(StoredTransaction), rows)
     return results
+
+
+def _remember_conflicts(sessions: sessionmaker[Session], conflicts: list[Conflict], caller: CallingTerminal,
+                        now: datetime) -> None:
+    try:
+        with sessions.begin() as session:
+            keys = {c.checked.key for c in conflicts}
+            seen = {(row.sequence, row.key) for row in session.execute(
+                select(SequenceConflict.sequence, SequenceConflict.key)
+                .where(SequenceConflict.terminal_id == caller.terminal_id, SequenceConflict.key.in_(keys)))}
+            rows = [{"site": caller.site, "terminal_id": caller.terminal_id, "sequence": c.checked.record.sequence,
+                     "key": c.checked.key, "held_by": c.held_by, "local_date": c.checked.record.local_date,
+                     "seen_at": now}
+                    for c in conflicts if (c.checked.record.sequence, c.checked.key) not in seen]
+            if rows:
+                session.execute(insert(SequenceConflict), rows)
+    except IntegrityError:  # the same refusal, remembered by a racing request: once is enough
+        pass
 
 
 def _row(checked: CheckedRecord, now: datetime) -> dict[str, Any]:

@@ -107,6 +107,27 @@ class StoredTransaction(Base):
     received_at: Mapped[datetime]
 
 
+class SequenceConflict(Base):
+    """A record refused because its terminal's sequence number was already held under another key: the
+    terminal lost its database and numbered again. Kept (outside the refused batch's transaction) so that
+    reconciliation shows it; the first sighting of each (terminal, sequence, key) only."""
+
+    __tablename__ = "sequence_conflicts"
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "sequence", "key", name="uq_sequence_conflicts_terminal_sequence_key"),
+        Index("ix_sequence_conflicts_site_local_date", "site", "local_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    site: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"))
+    sequence: Mapped[int] = mapped_column(BigInteger)
+    key: Mapped[str] = mapped_column(String(36))  # the refused record's key
+    held_by: Mapped[str] = mapped_column(String(36))  # the key that holds the sequence number
+    local_date: Mapped[date]
+    seen_at: Mapped[datetime]
+
+
 class Challenge(Base):
     __tablename__ = "challenges"
 

@@ -85,12 +85,22 @@ class SequenceGapOut(BaseModel):
     missing_count: int = Field(description="how many numbers are missing in all")
 
 
+class LostDatabaseConflictOut(BaseModel):
+    terminal_id: str
+    sequence: int
+    key: str = Field(description="the refused record's key")
+    held_by: str = Field(description="the key of the stored record that holds the sequence number")
+
+
 class CountsOut(BaseModel):
     site: str
     date: date
     counts: list[CountOut]
     transactions: list[CountedTransactionOut]
     sequence_gaps: list[SequenceGapOut]
+    lost_database_conflicts: list[LostDatabaseConflictOut] = Field(
+        description="records refused with 'terminal_lost_database' on this day: the terminal numbered again "
+                    "after losing its database; each is a record the office made but the service does not hold")
 
 
 class ChallengeIn(StrictModel):

@@ -3,6 +3,8 @@
     kiosk db upgrade          apply the migrations this version brings (the app also does it on start)
     kiosk db status [--json]  where the database is, its schema revision, its size and what it holds
     kiosk db check            SQLite's full integrity check and the audit trail's chain
+    kiosk db accept-loss      after the database was lost (deleted, emptied, restored from an old copy):
+                              record again, numbering on after the last number this terminal used
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ def register(subparsers: Any) -> None:
     status.set_defaults(handler=_status)
     check = commands.add_parser("check", help="full integrity check of the database and the audit trail")
     check.set_defaults(handler=_check)
+    accept = commands.add_parser("accept-loss", help="record again after the database was lost, numbering on "
+                                 "after the last sequence number this terminal used")
+    accept.add_argument("--confirm", action="store_true", help="do it (without: say what would be done)")
+    accept.set_defaults(handler=_accept_loss)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -123,4 +129,29 @@ def _check(args: argparse.Namespace) -> int:
         raise AuditChainBroken(f"{len(report.problems)} problems in the audit trail")
     print(tr("cli", "The database is sound and the audit trail is intact ({entries} entries).",
              entries=report.entries))
+    return ExitCode.OK
+
+
+def _accept_loss(args: argparse.Namespace) -> int:
+    from kiosk.errors import DatabaseLost
+    from kiosk.store.database import open_store
+
+    settings = common.settings()
+    try:
+        store = open_store(settings)
+    except DatabaseLost as lost:
+        if not args.confirm:
+            print(tr("cli", "Records of this terminal were lost (its last sequence number was {last}). Deliver "
+                     "or export what remains first; then run `kiosk db accept-loss --confirm` to record again, "
+                     "numbering on from {next}.", last=lost.last_sequence, next=lost.last_sequence + 1))
+            return ExitCode.STORE
+        store = open_store(settings, accept_loss=True)
+        try:
+            print(tr("cli", "Recording again: the next record takes sequence number {next}. The loss is in the "
+                     "audit trail.", next=store.last_sequence() + 1))
+        finally:
+            store.close()
+        return ExitCode.OK
+    store.close()
+    print(tr("cli", "The database is where this terminal left it: nothing to accept."))
     return ExitCode.OK

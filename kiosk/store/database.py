@@ -20,8 +20,8 @@ from sqlalchemy.engine import make_url
 
 from kiosk.config import Settings
 from kiosk.domain.transactions import Mode, TransactionRecord
-from kiosk.errors import ConfigError, DatabaseCorrupt, StoreError
-from kiosk.store import audit, outbox, records, schema
+from kiosk.errors import ConfigError, DatabaseCorrupt, DatabaseLost, StoreError
+from kiosk.store import audit, marker, outbox, records, schema
 from kiosk.store.audit import AuditEntry, AuditReport
 from kiosk.store.drafts import TransactionDraft
 from kiosk.store.outbox import OutboxItem, OutboxStatus
@@ -39,8 +39,10 @@ def utc_now() -> datetime:
 
 
 class Store:
-    def __init__(self, engine: Engine, terminal: Terminal, *, clock: Clock = utc_now) -> None:
+    def __init__(self, engine: Engine, terminal: Terminal, *, clock: Clock = utc_now,
+                 marker_of: Path | None = None) -> None:
         self.engine = engine
+        self._marker_of = marker_of  # the database file whose marker follows each record
         self.terminal = terminal
         self._writer = writer(engine)
         self._clock = clock
@@ -90,12 +92,25 @@ class Store:
         now = self._clock()
         with self._writing() as connection:
             record = records.insert_record(connection, draft, self.terminal, now)
+        self._follow_marker(record.sequence)
         for listener in self._listeners:
             try:
                 listener(record)
             except Exception:  # a listener's failure must not look like a failed recording
                 log.exception("record listener failed")
         return record
+
+    def _follow_marker(self, sequence: int) -> None:
+        if self._marker_of is None:
+            return
+        try:
+            marker.write(self._marker_of, marker.Marker(self.terminal.terminal_id, sequence))
+        except OSError as error:  # the record is committed: a lagging marker is allowed, a lost record not
+            log.warning("could not update the database marker: %s", error)
+
+    def last_sequence(self) -> int:
+        with self._reading() as connection:
+            return records.last_sequence(connection, self.terminal.terminal_id)
 
     def transaction(self, key: str) -> TransactionRecord | None:
         from kiosk.store.models import TransactionRow
@@ -189,6 +204,15 @@ class Store:
             outbox.update_sync_state(connection, paused_at=None, paused_reason=None)
             return True
 
+    def continue_numbering_after(self, remembered: int, *, lost_after: int) -> None:
+        """A technician accepted a loss: the next record takes ``remembered + 1``, never a number the lost
+        records (``lost_after + 1`` to ``remembered``) may hold at the central service."""
+        with self._writing() as connection:
+            records.set_last_sequence(connection, self.terminal.terminal_id, remembered)
+            audit.append(connection, "store.loss_accepted", None,
+                         {"last_sequence": lost_after, "remembered": remembered,
+                          "lost": remembered - lost_after}, self._clock())
+
     # --- the audit trail -------------------------------------------------------------------------------
 
     def audit(self, event: str, subject: str | None = None, **detail: object) -> AuditEntry:
@@ -202,6 +226,30 @@ class Store:
     def audit_entries(self, limit: int, subject: str | None = None) -> list[AuditEntry]:
         with self._reading() as connection:
             return audit.entries(connection, limit=limit, subject=subject)
+
+
+def _reconcile_marker(store: Store, database: Path, known: marker.Marker | None, *, accept_loss: bool) -> None:
+    """Compare the database with its marker: behind it means records were lost. With ``accept_loss`` (the
+    technician's decision) numbering continues after the marker's number, the loss is audited, and the
+    marker follows; otherwise the store refuses to open."""
+    last = store.last_sequence()
+    # A marker of another terminal identity (re-enrolled under a new id) says nothing about this numbering.
+    mine = known is not None and known.terminal_id in ("", store.terminal.terminal_id)
+    remembered = known.last_sequence if known is not None and mine else 0
+    if last < remembered:
+        if not accept_loss:
+            store.close()
+            raise DatabaseLost(f"the database {database} holds sequence numbers up to {last}, but this terminal "
+                               f"used up to {remembered}: records were lost; see `kiosk db accept-loss`",
+                               remembered)
+        store.continue_numbering_after(remembered, lost_after=last)
+        last = remembered
+    elif accept_loss and known is not None:
+        store.audit("store.loss_accepted", None, last_sequence=last, remembered=remembered, lost=0)
+    try:
+        marker.write(database, marker.Marker(store.terminal.terminal_id, last))
+    except OSError as error:
+        log.warning("could not write the database marker: %s", error)
 
 
 class UnknownOutboxRow(StoreError):
@@ -246,8 +294,25 @@ class DatabaseMissing(StoreError):
     code = "store.missing"
 
 
+def _file_of(url: str) -> Path | None:
+    database = make_url(url).database
+    return Path(database) if database and database != ":memory:" and not database.startswith("file:") else None
+
+
+def _check_not_lost(database: Path | None) -> marker.Marker | None:
+    """Refuse to create a database where the marker says one was: it was deleted or emptied."""
+    if database is None:
+        return None
+    known = marker.read(database)
+    if known is not None and (not database.exists() or database.stat().st_size == 0):
+        raise DatabaseLost(f"the database {database} is missing or empty, but this terminal had one (its last "
+                           f"known sequence number is {known.last_sequence}); see `kiosk db accept-loss`",
+                           known.last_sequence)
+    return known
+
+
 def open_store(settings: Settings, *, busy_timeout_ms: int | None = None, upgrade: bool = True,
-               clock: Clock = utc_now, read_only: bool = False) -> Store:
+               clock: Clock = utc_now, read_only: bool = False, accept_loss: bool = False) -> Store:
     """Open the terminal's database, upgraded to this version's schema and checked.
 
     ``DatabaseTooNew`` if a newer terminal wrote it, ``DatabaseCorrupt`` if it is not a sound SQLite
@@ -261,9 +326,12 @@ def open_store(settings: Settings, *, busy_timeout_ms: int | None = None, upgrad
         from kiosk.store import sqlite
 
         busy_timeout_ms = sqlite.DEFAULT_BUSY_TIMEOUT_MS
+    database = _file_of(settings.database_url)
+    known: marker.Marker | None = None
     if read_only:
         _existing_file(settings.database_url)
     else:
+        known = marker.read(database) if accept_loss and database else _check_not_lost(database)
         _ensure_parent(settings.database_url)
     engine = make_engine(settings.database_url, busy_timeout_ms=busy_timeout_ms, read_only=read_only)
     try:
@@ -281,9 +349,11 @@ def open_store(settings: Settings, *, busy_timeout_ms: int | None = None, upgrad
         problems = schema.check_integrity(engine)
         if problems:
             raise DatabaseCorrupt("integrity check failed: " + "; ".join(problems[:5]))
-        store = Store(engine, terminal, clock=clock)
+        store = Store(engine, terminal, clock=clock, marker_of=None if read_only else database)
         if before != after and not read_only:
             store.audit("store.upgraded", None, **{"from": before, "to": after})
+        if database is not None and not read_only:
+            _reconcile_marker(store, database, known, accept_loss=accept_loss)
         return store
     except BaseException:
         engine.dispose()

@@ -72,6 +72,18 @@ def build_record(draft: TransactionDraft, terminal: Terminal, sequence: int, now
     return record
 
 
+def last_sequence(connection: Connection, terminal_id: str) -> int:
+    counter = connection.execute(select(SEQUENCE_COUNTERS.c.last_sequence)
+                                 .where(SEQUENCE_COUNTERS.c.terminal_id == terminal_id)).scalar()
+    return int(counter or 0)
+
+
+def set_last_sequence(connection: Connection, terminal_id: str, last: int) -> None:
+    statement = sqlite_insert(SEQUENCE_COUNTERS).values(terminal_id=terminal_id, last_sequence=last)
+    connection.execute(statement.on_conflict_do_update(index_elements=[SEQUENCE_COUNTERS.c.terminal_id],
+                                                       set_={"last_sequence": last}))
+
+
 def next_sequence(connection: Connection, terminal_id: str) -> int:
     return int(connection.execute(_NEXT_SEQUENCE, {"terminal_id": terminal_id}).scalar_one())
 

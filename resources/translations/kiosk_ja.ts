@@ -131,6 +131,10 @@
             <source>This card does not support issuer operations at this terminal. Please call a staff member.</source>
             <translation>このカードはこの端末での発行操作に対応していません。係員をお呼びください。</translation>
         </message>
+        <message>
+            <source>The terminal's records are missing or older than the records it made. Nothing will be recorded until a technician checks it.</source>
+            <translation>端末の記録が見つからないか、作成済みの記録より古くなっています。技術者が確認するまで記録は行いません。</translation>
+        </message>
     </context>
     <context>
         <name>pins</name>
@@ -595,6 +599,18 @@
         <message>
             <source>Training PKI: {directory}</source>
             <translation>研修用PKI: {directory}</translation>
+        </message>
+        <message>
+            <source>Recording again: the next record takes sequence number {next}. The loss is in the audit trail.</source>
+            <translation>記録を再開しました。次の記録の通し番号は {next} です。記録の消失は監査ログに残っています。</translation>
+        </message>
+        <message>
+            <source>Records of this terminal were lost (its last sequence number was {last}). Deliver or export what remains first; then run `kiosk db accept-loss --confirm` to record again, numbering on from {next}.</source>
+            <translation>この端末の記録が失われました（最後の通し番号は {last}）。残っている記録を先に送信するか書き出してください。その後 `kiosk db accept-loss --confirm` を実行すると、通し番号 {next} から記録を再開します。</translation>
+        </message>
+        <message>
+            <source>The database is where this terminal left it: nothing to accept.</source>
+            <translation>データベースは端末が残した状態のままです。承認するものはありません。</translation>
         </message>
     </context>
     <context>
