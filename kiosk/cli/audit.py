@@ -21,6 +21,10 @@ _PROBLEMS = {
     "altered": tr_noop("cli", "Entry {entry}: its content was altered."),
     "truncated": tr_noop("cli", "Entry {entry}: the entries from here to the end were removed."),
     "unexpected": tr_noop("cli", "Entry {entry}: entries from here on were added outside the trail."),
+    "record_altered": tr_noop("cli", "Entry {entry}: the transaction record it recorded was changed."),
+    "payload_altered": tr_noop("cli", "Entry {entry}: what is to be sent for its transaction was changed."),
+    "record_missing": tr_noop("cli", "Entry {entry}: the transaction record it recorded was deleted."),
+    "unrecorded": tr_noop("cli", "Transaction {entry}: it is not in the audit trail."),
 }
 
 

@@ -42,7 +42,10 @@ class AuditEntry:
 @dataclass(frozen=True)
 class AuditProblem:
     entry_id: int  # the entry where the problem shows (for "missing": the first id missing)
-    kind: str  # "altered", "missing", "relinked", "unexpected", "truncated"
+    # "altered", "missing", "relinked", "unexpected", "truncated"; and for the records the trail binds
+    # (kiosk.store.records.binding_problems): "record_altered", "payload_altered", "record_missing",
+    # "unrecorded" (whose entry_id is the record's sequence number)
+    kind: str
     detail: str  # English, for the technician's log
 
     def __str__(self) -> str:

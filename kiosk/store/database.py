@@ -22,7 +22,7 @@ from kiosk.config import Settings
 from kiosk.domain.transactions import Mode, TransactionRecord
 from kiosk.errors import ConfigError, DatabaseCorrupt, DatabaseLost, StoreError
 from kiosk.store import audit, marker, outbox, records, schema
-from kiosk.store.audit import AuditEntry, AuditReport
+from kiosk.store.audit import AuditEntry, AuditProblem, AuditReport
 from kiosk.store.drafts import TransactionDraft
 from kiosk.store.outbox import OutboxItem, OutboxStatus
 from kiosk.store.records import LocalTransaction, Terminal
@@ -220,8 +220,12 @@ class Store:
             return audit.append(connection, event, subject, dict(detail), self._clock())
 
     def verify_audit(self) -> AuditReport:
+        """The chain itself, and each record and outbox payload against the entry that recorded it."""
         with self._reading() as connection:
-            return audit.verify(connection)
+            report = audit.verify(connection)
+            bound = records.binding_problems(connection)
+        return AuditReport(report.entries, report.problems + tuple(AuditProblem(entry, kind, detail)
+                                                                    for entry, kind, detail in bound))
 
     def audit_entries(self, limit: int, subject: str | None = None) -> list[AuditEntry]:
         with self._reading() as connection:

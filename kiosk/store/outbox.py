@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kiosk.store import audit
@@ -60,10 +60,16 @@ def due(connection: Connection, now: datetime | None, limit: int) -> list[Outbox
 
     Longest due first, not simply oldest first: a batch that just failed goes to the back, so a record
     the service chokes on cannot hold back the ones behind it. Rows never tried come in enqueue order.
+
+    Due times are wall-clock times and the clock can move backwards (a clock that ran ahead, corrected
+    by NTP or a technician): a row never tried is always due, and so is a row last tried "in the future",
+    whose backoff was reckoned on the wrong clock. Otherwise rows made while the clock ran 400 days ahead
+    would wait 400 days.
     """
     query = select(_OUTBOX).where(_PENDING).order_by(OutboxRow.next_attempt_at, OutboxRow.id).limit(limit)
     if now is not None:
-        query = query.where(OutboxRow.next_attempt_at <= now)
+        query = query.where(or_(OutboxRow.next_attempt_at <= now, OutboxRow.attempts == 0,
+                                OutboxRow.last_attempt_at > now))
     return [_item(row) for row in connection.execute(query)]
 
 

@@ -612,6 +612,22 @@
             <source>The database is where this terminal left it: nothing to accept.</source>
             <translation>データベースは端末が残した状態のままです。承認するものはありません。</translation>
         </message>
+        <message>
+            <source>Entry {entry}: the transaction record it recorded was changed.</source>
+            <translation>記録{entry}: 記録した取引記録が変更されています。</translation>
+        </message>
+        <message>
+            <source>Entry {entry}: the transaction record it recorded was deleted.</source>
+            <translation>記録{entry}: 記録した取引記録が削除されています。</translation>
+        </message>
+        <message>
+            <source>Entry {entry}: what is to be sent for its transaction was changed.</source>
+            <translation>記録{entry}: この取引の送信内容が変更されています。</translation>
+        </message>
+        <message>
+            <source>Transaction {entry}: it is not in the audit trail.</source>
+            <translation>取引 {entry}: 監査ログに記録がありません。</translation>
+        </message>
     </context>
     <context>
         <name>demo</name>

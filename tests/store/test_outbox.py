@@ -173,3 +173,26 @@ def test_kiosk_outbox_sync_with_the_service_down_loses_nothing(timed: Store, set
     assert "cannot be reached" in captured.err
     status = timed.outbox_status()
     assert (status.pending, status.last_error_code) == (3, "sync.unavailable")
+
+
+def test_due_times_do_not_trust_a_clock_that_moved_backwards(settings: Settings) -> None:
+    """Records made while the clock ran ahead (an hour, 400 days) are sent as soon as it is corrected, and
+    a backoff reckoned on the wrong clock does not hold a row back either."""
+    real = datetime.now(UTC)
+    moment = [real + timedelta(days=400)]
+    ahead = open_store(settings, clock=lambda: moment[0])
+    try:
+        never_tried = ahead.record(pin_change()).key
+        tried = ahead.record(pin_change()).key
+        [row] = [item for item in ahead.due(10) if item.key == tried]
+        ahead.mark_failed([row.id], "sync.unavailable", "down", moment[0] + timedelta(seconds=30))
+        moment[0] = real + timedelta(hours=1)
+        an_hour_ahead = ahead.record(pin_change()).key
+        moment[0] = real  # the clock is put right
+        assert {item.key for item in ahead.due(10)} == {never_tried, tried, an_hour_ahead}
+        waiting = ahead.record(pin_change())  # an honest backoff on the right clock still waits
+        [row] = [item for item in ahead.due(10) if item.key == waiting.key]
+        ahead.mark_failed([row.id], "sync.unavailable", "down", real + timedelta(seconds=30))
+        assert waiting.key not in {item.key for item in ahead.due(10)}
+    finally:
+        ahead.close()

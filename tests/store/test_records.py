@@ -31,7 +31,10 @@ def test_a_record_its_outbox_row_and_its_audit_entry_are_written_together(store:
     assert json.loads(payload) == record.to_wire()
     assert from_wire(json.loads(payload)) == record  # the central service's own parser takes it as is
     assert event == "transaction.recorded"
-    assert json.loads(detail) == {"sequence": 1, "kind": "renewal", "outcome": "completed"}
+    bound = json.loads(detail)
+    assert {k: bound[k] for k in ("sequence", "kind", "outcome")} == {"sequence": 1, "kind": "renewal",
+                                                                      "outcome": "completed"}
+    assert bound["payload_sha256"] == hashlib.sha256(payload.encode()).hexdigest()  # what is sent is bound
     assert store.transaction(record.key) == record
 
 
