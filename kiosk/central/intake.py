@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,12 +28,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.central import jsonbody
-from kiosk.central.models import SequenceConflict, StoredTransaction
+from kiosk.central.models import AuditAnchor, SequenceConflict, StoredTransaction
 from kiosk.central.problems import ApiError, malformed
 from kiosk.central.terminals import CallingTerminal
 from kiosk.domain.transactions import InvalidTransaction, TransactionRecord, from_wire
 
 MAX_SEQUENCE = 2**63 - 1
+_HASH = re.compile(r"[0-9a-f]{64}")
 RACE_ATTEMPTS = 5
 
 
@@ -80,6 +82,7 @@ class CheckedRecord:
 class CheckedBatch:
     records: tuple[CheckedRecord, ...]
     rejections: tuple[Rejection, ...]
+    audit_head: tuple[int, str] | None = None  # (entry, hash): the terminal's audit head, its anchor here
 
 
 def content_digest(record: TransactionRecord) -> str:
@@ -100,8 +103,9 @@ def check_batch(body: bytes, caller: CallingTerminal, max_batch: int, now: datet
         raise malformed("the body is not JSON") from exc
     if not isinstance(document, dict) or not isinstance(document.get("transactions"), list):
         raise malformed("expected an object with a 'transactions' list")
-    if set(document) != {"transactions"}:
-        raise malformed(f"unknown fields: {', '.join(sorted(set(document) - {'transactions'}))}")
+    if set(document) - {"transactions", "audit_head"}:
+        raise malformed(f"unknown fields: {', '.join(sorted(set(document) - {'transactions', 'audit_head'}))}")
+    audit_head = _audit_head(document.get("audit_head"))
     items: list[Any] = document["transactions"]
     if not items:
         raise malformed("the batch is empty")
@@ -130,7 +134,19 @@ def check_batch(body: bytes, caller: CallingTerminal, max_batch: int, now: datet
         assert key_as_sent is not None  # from_wire accepted it as a UUID string
         records.append(CheckedRecord(index, key_as_sent, str(uuid.UUID(record.key)), record,
                                      content_digest(record)))
-    return CheckedBatch(tuple(records), tuple(rejections))
+    return CheckedBatch(tuple(records), tuple(rejections), audit_head)
+
+
+def _audit_head(value: Any) -> tuple[int, str] | None:
+    if value is None:
+        return None
+    entry = value.get("entry") if isinstance(value, dict) else None
+    entry_hash = value.get("hash") if isinstance(value, dict) else None
+    if (not isinstance(value, dict) or set(value) != {"entry", "hash"} or not isinstance(entry, int)
+            or isinstance(entry, bool) or not 1 <= entry <= MAX_SEQUENCE or not isinstance(entry_hash, str)
+            or _HASH.fullmatch(entry_hash) is None):
+        raise malformed("audit_head is {\"entry\": <id from 1>, \"hash\": <64 lower-case hex digits>}")
+    return entry, entry_hash
 
 
 def _check_owner(items: Sequence[Any], caller: CallingTerminal) -> None:
@@ -230,7 +246,19 @@ def _store_once(session: Session, batch: CheckedBatch, caller: CallingTerminal,
     if rows:
         # A Core bulk insert: several times faster than ORM objects for a 500-record batch.
         session.execute(insert(StoredTransaction), rows)
+    if batch.audit_head is not None:
+        _keep_anchor(session, caller, batch.audit_head, now)
     return results
+
+
+def _keep_anchor(session: Session, caller: CallingTerminal, head: tuple[int, str], now: datetime) -> None:
+    """Keep the newest audit head: a trail only grows, so an older head (a batch delayed in the network)
+    does not replace a newer one; a rewound trail then shows against what is kept."""
+    anchor = session.get(AuditAnchor, caller.terminal_id, with_for_update=True)
+    if anchor is None:
+        session.add(AuditAnchor(terminal_id=caller.terminal_id, entry=head[0], hash=head[1], received_at=now))
+    elif head[0] >= anchor.entry:
+        anchor.entry, anchor.hash, anchor.received_at = head[0], head[1], now
 
 
 def _remember_conflicts(sessions: sessionmaker[Session], conflicts: list[Conflict], caller: CallingTerminal,

@@ -128,6 +128,18 @@ class SequenceConflict(Base):
     seen_at: Mapped[datetime]
 
 
+class AuditAnchor(Base):
+    """The audit head a terminal sent with its last stored batch: its trail must go on holding that entry
+    unchanged (``kiosk audit verify --central`` compares)."""
+
+    __tablename__ = "audit_anchors"
+
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"), primary_key=True)
+    entry: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+
+
 class Challenge(Base):
     __tablename__ = "challenges"
 

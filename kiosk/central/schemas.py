@@ -103,6 +103,13 @@ class CountsOut(BaseModel):
                     "after losing its database; each is a record the office made but the service does not hold")
 
 
+class AuditHeadOut(BaseModel):
+    terminal_id: str
+    entry: int = Field(description="the id of the terminal's last audit entry when it sent the batch")
+    hash: str = Field(description="that entry's hash (64 lower-case hex digits)")
+    received_at: datetime
+
+
 class ChallengeIn(StrictModel):
     card_id_hex: CardIdHex
 
@@ -222,7 +229,15 @@ BATCH_REQUEST_BODY: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,
         "required": ["transactions"],
-        "properties": {"transactions": {"type": "array", "minItems": 1, "maxItems": 500,
-                                        "items": TRANSACTION_SCHEMA}},
+        "properties": {
+            "transactions": {"type": "array", "minItems": 1, "maxItems": 500, "items": TRANSACTION_SCHEMA},
+            "audit_head": {
+                "type": "object", "additionalProperties": False, "required": ["entry", "hash"],
+                "description": "the terminal's audit head when it sent the batch; the service keeps the newest "
+                               "as the terminal's anchor (GET /v1/audit-head)",
+                "properties": {"entry": {"type": "integer", "minimum": 1},
+                               "hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
+            },
+        },
     }}},
 }

@@ -118,7 +118,36 @@ def verify(connection: Connection) -> AuditReport:
                                      f"entries {head_id + 1} to {last_id} were added outside the trail"))
     elif head_hash != expected_previous:
         problems.append(AuditProblem(last_id, "altered", "the last entry does not match the recorded end"))
+    problems += _anchor_problems(connection)
     return AuditReport(count, tuple(problems))
+
+
+def head(connection: Connection) -> tuple[int, str] | None:
+    """The trail's last entry and its hash; None for an empty trail."""
+    row = connection.execute(_READ_HEAD).first()
+    return (int(row.last_id), str(row.last_hash)) if row else None
+
+
+def anchored_problem(connection: Connection, entry: int, entry_hash: str, where: str) -> AuditProblem | None:
+    """A finding unless the trail still holds ``entry`` with ``entry_hash`` (an anchor kept ``where``)."""
+    held = connection.execute(select(AUDIT_LOG.c.entry_hash).where(AUDIT_LOG.c.id == entry)).scalar()
+    if held is None:
+        return AuditProblem(entry, "unanchored", f"{where} holds entry {entry}, which the trail no longer has")
+    if held != entry_hash:
+        return AuditProblem(entry, "unanchored", f"{where} holds entry {entry} with another hash")
+    return None
+
+
+def _anchor_problems(connection: Connection) -> list[AuditProblem]:
+    from kiosk.store.models import SYNC_STATE, SyncState
+
+    anchor = connection.execute(select(SYNC_STATE.c.anchored_entry, SYNC_STATE.c.anchored_hash)
+                                .where(SyncState.id == 1)).first()
+    if anchor is None or anchor.anchored_entry is None or anchor.anchored_hash is None:
+        return []
+    problem = anchored_problem(connection, anchor.anchored_entry, anchor.anchored_hash,
+                               "the last acknowledgement of the central service")
+    return [problem] if problem else []
 
 
 def _row_hash(row: Any) -> str | None:

@@ -134,12 +134,27 @@ class Store:
         with self._reading() as connection:
             return outbox.due(connection, None if everything_pending else self._clock(), limit)
 
-    def mark_delivered(self, statuses: Mapping[int, str]) -> int:
+    def mark_delivered(self, statuses: Mapping[int, str], *, anchored: tuple[int, str] | None = None) -> int:
+        """Rows the service acknowledged; ``anchored``: the audit head sent with them, which the service
+        now keeps (the trail must go on holding that entry unchanged)."""
         now = self._clock()
         with self._writing() as connection:
             changed = outbox.mark_delivered(connection, statuses, now)
-            outbox.update_sync_state(connection, last_success_at=now)
+            if anchored is not None:
+                outbox.update_sync_state(connection, last_success_at=now, anchored_entry=anchored[0],
+                                         anchored_hash=anchored[1])
+            else:
+                outbox.update_sync_state(connection, last_success_at=now)
             return changed
+
+    def audit_head(self) -> tuple[int, str] | None:
+        with self._reading() as connection:
+            return audit.head(connection)
+
+    def check_anchor(self, entry: int, entry_hash: str, where: str) -> AuditProblem | None:
+        """A finding unless the trail still holds the entry an outside party (the central service) keeps."""
+        with self._reading() as connection:
+            return audit.anchored_problem(connection, entry, entry_hash, where)
 
     def mark_failed(self, ids: Sequence[int], error_code: str, error: str, next_attempt_at: datetime) -> None:
         now = self._clock()

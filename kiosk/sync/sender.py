@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import threading
@@ -150,8 +151,10 @@ class OutboxSender:
                     log.warning("outbox: record %s breaks the contract: %s", item.key, unsendable[item.id])
             return True
         report.batches += 1
+        head = await asyncio.to_thread(self._store.audit_head)
         try:
-            result = await self._client.post_transactions([(item.key, item.payload) for item in items])
+            result = await self._client.post_transactions([(item.key, item.payload) for item in items],
+                                                          audit_head=head)
         except BatchTooLarge as error:
             if len(items) == 1:
                 return await self._failed(items, error, report)
@@ -174,7 +177,7 @@ class OutboxSender:
                             rejection.reason)
             return True  # the others go again at once
         by_id = {item.id: result.statuses[item.key] for item in items}
-        await asyncio.to_thread(self._store.mark_delivered, by_id)
+        await asyncio.to_thread(functools.partial(self._store.mark_delivered, by_id, anchored=head))
         report.delivered += sum(1 for s in by_id.values() if s == "accepted")
         report.duplicates += sum(1 for s in by_id.values() if s == "duplicate")
         self._server_errors = 0

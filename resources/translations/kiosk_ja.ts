@@ -628,6 +628,10 @@
             <source>Transaction {entry}: it is not in the audit trail.</source>
             <translation>取引 {entry}: 監査ログに記録がありません。</translation>
         </message>
+        <message>
+            <source>Entry {entry}: the central service acknowledged it, but the trail no longer holds it as it was (entries were removed or rewritten).</source>
+            <translation>記録{entry}: 中央サービスが受領を確認した記録ですが、監査ログに当時のまま残っていません（記録が削除または書き換えられています）。</translation>
+        </message>
     </context>
     <context>
         <name>demo</name>

@@ -1,4 +1,4 @@
-"""``POST /v1/transactions`` and ``GET /v1/sites/{site}/counts``."""
+"""``POST /v1/transactions``, ``GET /v1/sites/{site}/counts`` and ``GET /v1/audit-head``."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from starlette.concurrency import run_in_threadpool
 from kiosk.central import intake
 from kiosk.central.dependencies import CallerDep, ServiceDep, error_responses
 from kiosk.central.jsonbody import StrictJsonRoute
+from kiosk.central.models import AuditAnchor
 from kiosk.central.problems import ApiError
 from kiosk.central.reconciliation import day_report
-from kiosk.central.schemas import BATCH_REQUEST_BODY, BatchOut, CountsOut
+from kiosk.central.schemas import BATCH_REQUEST_BODY, AuditHeadOut, BatchOut, CountsOut
 
 router = APIRouter(tags=["transactions"], route_class=StrictJsonRoute)
 
@@ -44,3 +45,14 @@ def site_counts(site: str, day: Annotated[date, Query(alias="date")], caller: Ca
         raise ApiError(403, "wrong_site", f"this terminal may read site {caller.site} only")
     with service.sessions() as session:
         return day_report(session, site, day)
+
+
+@router.get("/v1/audit-head", response_model=AuditHeadOut, responses=error_responses(401, 404, 503))
+def audit_head(caller: CallerDep, service: ServiceDep) -> dict[str, Any]:
+    """The audit head the calling terminal sent with its last stored batch: its anchor outside the terminal."""
+    with service.sessions() as session:
+        anchor = session.get(AuditAnchor, caller.terminal_id)
+        if anchor is None:
+            raise ApiError(404, "not_found", "this terminal has sent no audit head yet")
+        return {"terminal_id": anchor.terminal_id, "entry": anchor.entry, "hash": anchor.hash,
+                "received_at": anchor.received_at}

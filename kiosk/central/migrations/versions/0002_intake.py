@@ -1,6 +1,7 @@
-"""Sequence conflicts: records refused because their terminal lost its database and numbered again.
+"""Intake hardening: sequence conflicts (records refused because their terminal lost its database and
+numbered again) and each terminal's audit anchor (the audit head sent with its last stored batch).
 
-Revision ID: 0002_sequence_conflicts
+Revision ID: 0002_intake
 Revises: 0001
 Create Date: 2026-12-01
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_sequence_conflicts"
+revision = "0002_intake"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
@@ -33,8 +34,19 @@ def upgrade() -> None:
         sa.UniqueConstraint("terminal_id", "sequence", "key", name="uq_sequence_conflicts_terminal_sequence_key"),
     )
     op.create_index("ix_sequence_conflicts_site_local_date", "sequence_conflicts", ["site", "local_date"])
+    op.create_table(
+        "audit_anchors",
+        sa.Column("terminal_id", sa.String(64), nullable=False),
+        sa.Column("entry", sa.BigInteger(), nullable=False),
+        sa.Column("hash", sa.String(64), nullable=False),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("terminal_id", name="pk_audit_anchors"),
+        sa.ForeignKeyConstraint(["terminal_id"], ["terminals.terminal_id"],
+                                name="fk_audit_anchors_terminal_id_terminals"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("audit_anchors")
     op.drop_index("ix_sequence_conflicts_site_local_date", table_name="sequence_conflicts")
     op.drop_table("sequence_conflicts")
