@@ -178,6 +178,18 @@ class Store:
             outbox.retry(connection, item, self._clock(), by)
             return item
 
+    def set_aside_foreign(self) -> int:
+        """Park, as rejected and visible, the pending rows recorded under another terminal identity or site
+        (a terminal re-enrolled elsewhere): nothing is deleted, each is audited, and `retry` or an export
+        remains possible. Returns how many."""
+        with self._writing() as connection:
+            reasons = outbox.foreign_pending(connection, self.terminal.terminal_id, self.terminal.site)
+            return outbox.reject(connection, reasons, self._clock()) if reasons else 0
+
+    def every_outbox_row(self) -> list[OutboxItem]:
+        with self._reading() as connection:
+            return outbox.every_row(connection)
+
     def make_all_due(self) -> None:
         with self._writing() as connection:
             outbox.make_all_due(connection, self._clock())

@@ -5,6 +5,7 @@ technician's retry. Delivered rows are purged after the retention period; their 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -176,3 +177,26 @@ def _parse(value: datetime | str | None) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
     return datetime.fromisoformat(value)
+
+
+def foreign_pending(connection: Connection, terminal_id: str, site: str) -> dict[int, str]:
+    """Pending rows recorded under another terminal identity or site (the terminal was re-enrolled): the
+    service refuses them for ever (403) and they hold back everything behind them. By id, with the reason
+    a technician will read when they are set aside."""
+    found: dict[int, str] = {}
+    for row_id, payload in connection.execute(select(OutboxRow.id, OutboxRow.payload).where(_PENDING)):
+        try:
+            document = json.loads(payload)
+        except (TypeError, ValueError):
+            continue  # the sender parks an unreadable payload itself
+        if not isinstance(document, dict):
+            continue
+        theirs = (document.get("terminal_id"), document.get("site"))
+        if theirs != (terminal_id, site):
+            found[row_id] = (f"set aside: recorded as terminal {theirs[0]} at site {theirs[1]}; this terminal now "
+                             f"reports as {terminal_id} at {site}")
+    return found
+
+
+def every_row(connection: Connection) -> list[OutboxItem]:
+    return [_item(row) for row in connection.execute(select(_OUTBOX).order_by(OutboxRow.id))]

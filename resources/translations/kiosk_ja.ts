@@ -632,6 +632,18 @@
             <source>Entry {entry}: the central service acknowledged it, but the trail no longer holds it as it was (entries were removed or rewritten).</source>
             <translation>記録{entry}: 中央サービスが受領を確認した記録ですが、監査ログに当時のまま残っていません（記録が削除または書き換えられています）。</translation>
         </message>
+        <message>
+            <source>Cannot write {file}: {reason}</source>
+            <translation>{file} に書き込めません: {reason}</translation>
+        </message>
+        <message>
+            <source>{n} outbox rows written to {file}.</source>
+            <translation>送信待ちの行 {n} 件を {file} に書き出しました。</translation>
+        </message>
+        <message>
+            <source>{n} transactions recorded under another terminal identity or site were set aside as rejected: see `kiosk outbox rejected`; `kiosk outbox export FILE` writes them out.</source>
+            <translation>別の端末IDまたは拠点で記録された取引 {n} 件を拒否済みとして保留しました。`kiosk outbox rejected` で確認でき、`kiosk outbox export FILE` で書き出せます。</translation>
+        </message>
     </context>
     <context>
         <name>demo</name>

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -196,3 +200,35 @@ def test_due_times_do_not_trust_a_clock_that_moved_backwards(settings: Settings)
         assert waiting.key not in {item.key for item in ahead.due(10)}
     finally:
         ahead.close()
+
+
+def test_a_terminal_re_enrolled_elsewhere_sets_its_old_rows_aside_and_loses_nothing(
+        settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows recorded under the old site would get 403 for ever and hold back the new ones: the technician
+    sets them aside as rejected (visible, retryable, exportable), and the new rows go on."""
+    before = open_store(settings)
+    try:
+        old = [before.record(pin_change()).key for _ in range(3)]
+    finally:
+        before.close()
+    moved = replace(settings, site="other-site")
+    monkeypatch.setenv("KIOSK_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("KIOSK_SITE", "other-site")
+    after = open_store(moved)
+    try:
+        new = [after.record(pin_change()).key for _ in range(2)]
+        assert main(["outbox", "set-aside"]) == ExitCode.OK
+        assert {item.key for item in after.rejected()} == set(old)
+        assert "recorded as terminal" in (after.rejected()[0].rejected_reason or "")
+        assert [item.key for item in after.due(10)] == new
+        exported = tmp_path / "outbox.csv"
+        assert main(["outbox", "export", str(exported)]) == ExitCode.OK
+        content = exported.read_bytes()
+        assert content.startswith(b"\xef\xbb\xbf") and b"\r\n" in content
+        rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+        assert [row["key"] for row in rows] == old + new
+        assert {row["state"] for row in rows} == {"rejected", "pending"}
+        assert all(json.loads(row["payload"])["key"] == row["key"] for row in rows)
+        assert after.verify_audit().intact
+    finally:
+        after.close()
