@@ -2,8 +2,9 @@
 
 The rules of a record are ``kiosk.domain.transactions.from_wire``'s, the one definition shared with the
 terminal. On top of them the service checks what only it can see: that the key is not already held with
-other content, and that the terminal's sequence number is not already held by another key (the counts
-of a day must reconcile exactly). Every rejected record of the batch is reported at once, so the
+other content by the same terminal, and that the terminal's sequence number is not already held by another
+key (the counts of a day must reconcile exactly). Keys are unique per terminal: whatever another terminal
+holds is never looked at, so no answer tells one site what another holds. Every rejected record of the batch is reported at once, so the
 terminal can park exactly those and send the others again.
 
 Two terminals (or one terminal retrying) racing with the same keys: SQLite serialises the two
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -206,11 +207,10 @@ def _store_once(session: Session, batch: CheckedBatch, caller: CallingTerminal,
     held = session.execute(
         select(StoredTransaction.key, StoredTransaction.content_sha256, StoredTransaction.terminal_id,
                StoredTransaction.sequence)
-        .where(or_(StoredTransaction.key.in_(keys),
-                   and_(StoredTransaction.terminal_id == caller.terminal_id,
-                        StoredTransaction.sequence.in_(sequences))))).all()
+        .where(StoredTransaction.terminal_id == caller.terminal_id,
+               or_(StoredTransaction.key.in_(keys), StoredTransaction.sequence.in_(sequences)))).all()
     held_content = {row.key: row.content_sha256 for row in held}
-    held_sequence = {row.sequence: row.key for row in held if row.terminal_id == caller.terminal_id}
+    held_sequence = {row.sequence: row.key for row in held}
     rejections = list(batch.rejections)
     conflicts: list[Conflict] = []
     results: list[Received] = []

@@ -84,11 +84,14 @@ class StoredTransaction(Base):
     __tablename__ = "transactions"
     __table_args__ = (
         UniqueConstraint("terminal_id", "sequence", name="uq_transactions_terminal_sequence"),
+        # Keys are unique per terminal, not across terminals: a key another terminal holds is simply a new
+        # key here, so an answer never tells one site whether another holds a key.
+        UniqueConstraint("terminal_id", "key", name="uq_transactions_terminal_key"),
         Index("ix_transactions_site_local_date", "site", "local_date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    key: Mapped[str] = mapped_column(String(36), unique=True)  # canonical UUID text
+    key: Mapped[str] = mapped_column(String(36))  # canonical UUID text
     content_sha256: Mapped[str] = mapped_column(String(64))
     site: Mapped[str] = mapped_column(String(64))
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"))

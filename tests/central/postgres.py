@@ -21,6 +21,7 @@ from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.pool import NullPool
 
 ROLE = "kiosk_central_test"
+DATABASE_PREFIX = "kiosk_central_test_"
 COMMAND_TIMEOUT_S = 60
 
 
@@ -72,20 +73,34 @@ def session_database() -> Iterator[str]:
             raise PostgresUnavailable(f"cannot start PostgreSQL {cluster.version}/{cluster.name}: "
                                       f"{start.stderr.strip()}")
         started_here = True
-    database = f"kiosk_central_test_{os.getpid()}"
+    database = f"{DATABASE_PREFIX}{os.getpid()}"
+    # A role per session: test sessions share the machine's cluster, and one session setting a shared
+    # role's password would lock the others out mid-run.
+    role = f"{ROLE}_{os.getpid()}"
     password = secrets.token_hex(16)
     try:
-        _psql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ROLE}') THEN "
-              f"CREATE ROLE {ROLE} LOGIN; END IF; END $$; ALTER ROLE {ROLE} PASSWORD '{password}'")
+        _psql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN "
+              f"CREATE ROLE {role} LOGIN; END IF; END $$; ALTER ROLE {role} PASSWORD '{password}'")
         _psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
-        _psql(f"CREATE DATABASE {database} OWNER {ROLE}")
-        yield f"postgresql+psycopg://{ROLE}:{quote(password)}@127.0.0.1:{cluster.port}/{database}"
+        _psql(f"CREATE DATABASE {database} OWNER {role}")
+        yield f"postgresql+psycopg://{role}:{quote(password)}@127.0.0.1:{cluster.port}/{database}"
     finally:
         try:
             _psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+            _psql(f"DROP ROLE IF EXISTS {role}")
         finally:
-            if started_here:
+            # Stopped only if this session started it and no other session's database is still there.
+            if started_here and not _other_sessions(cluster):
                 _run("pg_ctlcluster", cluster.version, cluster.name, "stop")
+
+
+def _other_sessions(cluster: Cluster) -> bool:
+    """Another test session's database is on the cluster (unknown counts as yes: never stop under one)."""
+    sql = f"SELECT count(*) FROM pg_database WHERE datname LIKE '{DATABASE_PREFIX}%'"
+    command = f"psql -X -q -tA -p {cluster.port} -d postgres -c {shlex.quote(sql)}"
+    done = subprocess.run(["su", "postgres", "-c", command], capture_output=True, text=True, cwd="/",
+                          timeout=COMMAND_TIMEOUT_S, check=False)
+    return done.returncode != 0 or done.stdout.strip() != "0"
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
-from central_server import JST, KIOSK_TERMINAL, CentralHandle, transaction_wire
+from central_server import JST, KIOSK_TERMINAL, OTHER_SITE_TERMINAL, CentralHandle, transaction_wire
 
 from central.inspect_db import row_count
 from kiosk.central.models import StoredTransaction
@@ -152,3 +152,20 @@ def test_error_answers_never_echo_text_that_cannot_be_encoded(service: CentralHa
     with service.client() as client:
         answer = raw_post(client, record, "key", '"\\ud800"')
     assert_refused(answer, 422, "invalid_transactions")
+
+
+def test_a_key_held_by_another_site_tells_the_caller_nothing(service: CentralHandle) -> None:
+    """The answer for a key another site's terminal holds is the answer for any fresh key: accepted, as
+    this terminal's own record; theirs is untouched."""
+    theirs = transaction_wire(sequence=1, terminal=OTHER_SITE_TERMINAL)
+    with service.client(OTHER_SITE_TERMINAL) as client:
+        assert post(client, [theirs]).status_code == 200
+    mine = transaction_wire(sequence=1, key=theirs["key"], outcome="cancelled")
+    with service.client() as client:
+        answer = post(client, [mine])
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["results"] == [{"key": theirs["key"], "status": "accepted"}]
+        assert post(client, [mine]).json()["results"][0]["status"] == "duplicate"
+    with service.client(OTHER_SITE_TERMINAL) as client:
+        assert post(client, [theirs]).json()["results"][0]["status"] == "duplicate"
+    assert row_count(service.database_url, StoredTransaction) == 2

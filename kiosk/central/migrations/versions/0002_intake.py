@@ -1,5 +1,6 @@
 """Intake hardening: sequence conflicts (records refused because their terminal lost its database and
-numbered again) and each terminal's audit anchor (the audit head sent with its last stored batch).
+numbered again), each terminal's audit anchor (the audit head sent with its last stored batch), and keys
+unique per terminal (a key held by another site's terminal must not be revealed by a refusal).
 
 Revision ID: 0002_intake
 Revises: 0001
@@ -18,6 +19,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("transactions") as batch:
+        batch.drop_constraint("uq_transactions_key", type_="unique")
+        batch.create_unique_constraint("uq_transactions_terminal_key", ["terminal_id", "key"])
     op.create_table(
         "sequence_conflicts",
         sa.Column("id", sa.Integer(), nullable=False, autoincrement=True),
@@ -47,6 +51,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("transactions") as batch:
+        batch.drop_constraint("uq_transactions_terminal_key", type_="unique")
+        batch.create_unique_constraint("uq_transactions_key", ["key"])
     op.drop_table("audit_anchors")
     op.drop_index("ix_sequence_conflicts_site_local_date", table_name="sequence_conflicts")
     op.drop_table("sequence_conflicts")
