@@ -4,8 +4,8 @@ The rules of a record are ``kiosk.domain.transactions.from_wire``'s, the one def
 terminal. On top of them the service checks what only it can see: that the key is not already held with
 other content by the same terminal, and that the terminal's sequence number is not already held by another
 key (the counts of a day must reconcile exactly). Keys are unique per terminal: whatever another terminal
-holds is never looked at, so no answer tells one site what another holds. Every rejected record of the batch is reported at once, so the
-terminal can park exactly those and send the others again.
+holds is never looked at, so no answer tells one site what another holds. Every rejected record of the
+batch is reported at once, so the terminal can park exactly those and send the others again.
 
 Two terminals (or one terminal retrying) racing with the same keys: SQLite serialises the two
 transactions (``BEGIN IMMEDIATE``); on PostgreSQL the loser's insert fails on the unique key after the
