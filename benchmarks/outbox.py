@@ -72,7 +72,9 @@ def enqueue_latency(directory: Path, synchronous: str, count: int, warmup: int =
     directory.mkdir(parents=True, exist_ok=True)
     settings = _settings(directory)
     open_store(settings).close()  # create and migrate
-    store = Store(make_engine(settings.database_url, synchronous=synchronous), terminal_of(settings))
+    # As the terminal records: with the lost-database marker following each record.
+    store = Store(make_engine(settings.database_url, synchronous=synchronous), terminal_of(settings),
+                  marker_of=directory / "kiosk.sqlite3")
     try:
         with store.engine.connect() as connection:
             actual = connection.exec_driver_sql("PRAGMA synchronous").scalar()
