@@ -126,7 +126,7 @@ def test_bad_arguments_are_usage_errors(tmp_path: Path, arguments: list[str], co
 def test_a_broken_calendar_table_says_the_terminal_is_not_set_up(tmp_path: Path) -> None:
     env = environment(tmp_path, '[calendar]\n[calendar.hours]\nmon = "9 to 5"\n')
     result = run_kiosk(["calendar"], env=env)
-    assert result.returncode == ExitCode.ERROR
+    assert result.returncode == ExitCode.CONFIG
     assert "not set up correctly" in result.stderr
     # The technician's detail names the key, in the log at -v.
     detailed = run_kiosk(["-vv", "calendar"], env=env)
