@@ -143,15 +143,17 @@ class UiTerminal:
 
 @contextlib.asynccontextmanager
 async def ui_terminal(directory: Path, central: CentralHandle, slot: Slot, pki: TrainingPki,
-                      registration: TerminalRegistration, *, rules: Any = None) -> AsyncIterator[UiTerminal]:
-    """``rules`` None: the kiosk keeps no hours (a test must not depend on the time of day it runs at)."""
+                      registration: TerminalRegistration, *, rules: Any = None,
+                      language: str | None = "en") -> AsyncIterator[UiTerminal]:
+    """``rules`` None: the kiosk keeps no hours (a test must not depend on the time of day it runs at).
+    ``language`` None: the application's own choice (the process's locale)."""
     settings = settings_for(directory, central_url=central.base_url, api_token=registration.token,
                             terminal_id=registration.terminal_id, site=registration.site,
                             mode=str(registration.mode), sync_timeout_s=5.0, reader=slot.reader)
     staff.add(STAFF[0], bytearray(STAFF[1].encode()))
     window = MainWindow(registration.mode, training=False, lockdown=False)
     window.show()
-    controller = await start(settings, window, mode=Mode(registration.mode), training=None, language="en",
+    controller = await start(settings, window, mode=Mode(registration.mode), training=None, language=language,
                              rules=rules)
     try:
         terminal = UiTerminal(settings, window, controller, slot, pki, central)
