@@ -165,7 +165,9 @@ async def _card_pulled_at_a_pin_question(procedure: Procedure, app: UiTerminal) 
         link.remove()
         if procedure.counter:
             await app.screen("resultScreen")
-            assert "place the card" in app.text("resultText").lower() or "card" in app.text("resultText")
+            assert app.text("resultHeading") == "This could not be done"
+            assert app.text("resultText") == ("The card was removed before the operation finished. Please place "
+                                              "the card on the reader again. Nothing on the card was changed.")
             assert app.shown("resultAgainButton")  # the remedy: place the card again
             assert not app.shown("resultReceiptButton")
         else:
@@ -407,8 +409,9 @@ async def test_kiosk_idle_in_the_middle_wipes_everything(kiosk_app: UiTerminal) 
         assert app.controller.pin_entry.pad.length() == 2
         app.idle.set_timeout(0.05)
         app.idle.reset()
-        await app.screen("attractScreen")
+        await app.until(lambda: not app.controller.busy, "the idle timeout to stop the procedure")
         app.idle.set_timeout(KIOSK_IDLE_S)
+        assert app.controller.current == "attractScreen"
         assert app.controller.pin_entry.pad.length() == 0
         assert not app.controller.pin_entry.waiting
         assert app.controller.status is None
@@ -436,8 +439,9 @@ async def test_counter_idle_in_the_middle_locks(counter_app: UiTerminal) -> None
         await app.until(lambda: app.controller.pin_entry.asked > app.pins_typed, "the next PIN question")
         app.idle.set_timeout(0.05)
         app.idle.reset()
-        await app.screen("signInScreen")
+        await app.until(lambda: not app.controller.busy, "the idle timeout to stop the procedure")
         app.idle.set_timeout(COUNTER_IDLE_S)
+        assert app.controller.current == "signInScreen"
         assert app.controller.staff_id is None
         assert app.text("signedInStaff") == ""
         assert app.controller.status is None and app.text("checkSummary") == ""
@@ -463,7 +467,8 @@ async def test_staff_lock_in_the_middle_of_a_renewal(counter_app: UiTerminal) ->
         app.click("renewButton")
         await app.screen("identityScreen")
         app.click("lockButton")
-        await app.screen("signInScreen")
+        await app.until(lambda: not app.controller.busy, "the lock to stop the procedure")
+        assert app.controller.current == "signInScreen"
         assert app.controller.staff_id is None and app.controller.status is None
         await app.until(lambda: not app.controller.busy, "the procedure to stop")
         record = await last_record(app)
