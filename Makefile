@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := pcscd libpcsclite-dev vsmartcard-vpcd opensc pcsc-tools \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint typecheck i18n bench system-packages venv clean
+.PHONY: demo test lint typecheck i18n bench screenshots system-packages venv clean
 
 # With a display: the counter window in training mode (a virtual card, the local central service). Without
 # one: the command-line walkthrough, then a picture of every screen in docs/screenshots/.
@@ -31,13 +31,17 @@ test: venv lint typecheck
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: venv
-	$(BIN)/ruff check kiosk tests benchmarks migrations
+	$(BIN)/ruff check kiosk tests benchmarks migrations tools
 
 typecheck: venv
 	$(BIN)/mypy
 
 i18n: venv
 	$(BIN)/python -m kiosk.i18n_catalog update
+
+# A PNG of every screen, both modes, every language (offscreen, no pcscd): docs/screenshots/<mode>/<lang>/.
+screenshots: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py --out docs/screenshots
 
 bench: venv
 	$(BIN)/python benchmarks/card_read.py

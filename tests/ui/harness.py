@@ -12,25 +12,33 @@ from pathlib import Path
 from typing import Any
 
 from central_server import CentralHandle
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from store.helpers import settings_for
 from virtual_cards import card_in_reader
 
 from kiosk import staff
 from kiosk.cardsim import VirtualCard
 from kiosk.cardsim.pcscd import Slot
-from kiosk.cardsim.vpcd import VpcdLink
+from kiosk.cardsim.vpcd import ApduHook, VpcdLink
 from kiosk.central.settings import TerminalRegistration
 from kiosk.config import Settings
-from kiosk.domain.transactions import Mode
+from kiosk.domain.transactions import Mode, TransactionRecord
 from kiosk.pki.training import TrainingPki
+from kiosk.store.audit import AuditEntry
 from kiosk.ui.app import start
 from kiosk.ui.controller import Controller
+from kiosk.ui.widgets.idle import IdleWatcher
 from kiosk.ui.window import MainWindow
 
 STAFF = ("S0012", "counter-passphrase")
+
+
+def _japan_today() -> Any:
+    from kiosk.ui.controller import japan_today
+
+    return japan_today()
 WAIT_S = 30.0  # a bound against hanging, not a speed target
 
 
@@ -49,9 +57,49 @@ class UiTerminal:
         return VirtualCard.from_profile(profile, pki=self.pki)
 
     @contextlib.contextmanager
-    def inserted(self, card: VirtualCard) -> Iterator[VpcdLink]:
-        with card_in_reader(card, self.slot) as link:
+    def inserted(self, card: VirtualCard, on_apdu: ApduHook | None = None) -> Iterator[VpcdLink]:
+        with card_in_reader(card, self.slot, on_apdu) as link:
             yield link
+
+    def text(self, name: str) -> str:
+        """The text a label or button shows."""
+        widget = self.widget(name)
+        assert isinstance(widget, QLabel | QAbstractButton), name
+        return widget.text()
+
+    def shown(self, name: str) -> bool:
+        return self.widget(name).isVisible()
+
+    @property
+    def idle(self) -> IdleWatcher:
+        found = self.window.findChild(IdleWatcher, "idleWatcher")
+        assert found is not None, "the window has no idle watcher"
+        return found
+
+    async def records(self) -> list[TransactionRecord]:
+        """The terminal's records, oldest first, as the store holds them."""
+        store = self.store
+        rows = await asyncio.to_thread(store.local_day, self.settings.site, _japan_today())
+        found = [await asyncio.to_thread(store.transaction, row.key) for row in rows]
+        return sorted((record for record in found if record is not None), key=lambda record: record.sequence)
+
+    async def audit(self, event: str) -> list[AuditEntry]:
+        entries = await asyncio.to_thread(self.store.audit_entries, 1000)
+        return [entry for entry in entries if entry.event == event]
+
+    @property
+    def store(self) -> Any:
+        assert self.controller.services is not None
+        return self.controller.services.store
+
+    async def confirm_identity(self, expires: Any = None) -> None:
+        """Staff tick the card's photo (and set the printed expiry date when asked), then confirm."""
+        await self.screen("identityScreen")
+        identity = self.controller.identity
+        identity.boxes[next(iter(identity.boxes))].setChecked(True)
+        if expires is not None:
+            identity.expiry.setDate(QDate(expires.year, expires.month, expires.day))
+        self.click("identityOkButton")
 
     def widget(self, name: str) -> QWidget:
         found = self.window.findChild(QWidget, name)
@@ -95,15 +143,17 @@ class UiTerminal:
 
 @contextlib.asynccontextmanager
 async def ui_terminal(directory: Path, central: CentralHandle, slot: Slot, pki: TrainingPki,
-                      registration: TerminalRegistration, *, rules: Any = None) -> AsyncIterator[UiTerminal]:
-    """``rules`` None: the kiosk keeps no hours (a test must not depend on the time of day it runs at)."""
+                      registration: TerminalRegistration, *, rules: Any = None,
+                      language: str | None = "en") -> AsyncIterator[UiTerminal]:
+    """``rules`` None: the kiosk keeps no hours (a test must not depend on the time of day it runs at).
+    ``language`` None: the application's own choice (the process's locale)."""
     settings = settings_for(directory, central_url=central.base_url, api_token=registration.token,
                             terminal_id=registration.terminal_id, site=registration.site,
                             mode=str(registration.mode), sync_timeout_s=5.0, reader=slot.reader)
     staff.add(STAFF[0], bytearray(STAFF[1].encode()))
     window = MainWindow(registration.mode, training=False, lockdown=False)
     window.show()
-    controller = await start(settings, window, mode=Mode(registration.mode), training=None, language="en",
+    controller = await start(settings, window, mode=Mode(registration.mode), training=None, language=language,
                              rules=rules)
     try:
         terminal = UiTerminal(settings, window, controller, slot, pki, central)
