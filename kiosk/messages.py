@@ -258,6 +258,13 @@ _CHANGED_CARD = tr_noop(
 _UNCHANGED_CARD = tr_noop("errors", "Nothing on the card was changed.")
 
 
+def join_sentences(*sentences: str) -> str:
+    """Sentences one after another: Japanese and Chinese run on without a space, the others take one."""
+    from kiosk.i18n import language
+
+    return ("" if language() in ("ja", "zh") else " ").join(sentences)
+
+
 def remedy_for(error: errors.KioskError) -> Remedy:
     for kind, remedy in _REMEDIES:
         if isinstance(error, kind):
@@ -280,5 +287,5 @@ def advice_for(error: errors.KioskError, *, audience: Audience = Audience.RESIDE
                 break
     if card_changed is False and isinstance(error, (errors.CardError, errors.SyncError)) \
             and not isinstance(error, errors.OperationCancelled):
-        text = f"{text} {tr_message(_UNCHANGED_CARD)}"
+        text = join_sentences(text, tr_message(_UNCHANGED_CARD))
     return Advice(remedy, text)

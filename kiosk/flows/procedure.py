@@ -119,6 +119,8 @@ async def run_procedure(context: FlowContext, attempt: Attempt,
 async def _record(context: FlowContext, attempt: Attempt, outcome: Outcome,
                   failure_code: str | None) -> TransactionRecord:
     context.interaction.show_step(Step.RECORDING)
+    if attempt.staff_id is None and context.mode is Mode.COUNTER:
+        attempt.staff_id = context.staff_id  # every counter record names the signed-in staff member
     draft = TransactionDraft(
         kind=attempt.kind, outcome=outcome, failure_code=failure_code, staff_id=attempt.staff_id,
         card_generation=attempt.card_generation, pin_kind=attempt.pin_kind,

@@ -124,6 +124,12 @@ async def start(settings: Settings, window: MainWindow, *, mode: Mode, training:
                 language: str | None, rules: Any = FROM_SETTINGS) -> Controller:
     """Everything behind the painted window: the store, the services, the controller. ``rules``: the site's
     calendar (``SiteRules``), by default from the settings; None keeps a kiosk open at all hours."""
+    import importlib
+
+    # The heavy imports (SQLAlchemy, the flows, every screen) happen off the Qt thread, so the painted window
+    # keeps answering; none of these modules makes a Qt object when imported.
+    for heavy in ("kiosk.store.database", "kiosk.ui.controller"):
+        await asyncio.to_thread(importlib.import_module, heavy)
     from kiosk.calendar_config import site_rules
     from kiosk.store.database import open_store
     from kiosk.ui import theme
@@ -133,8 +139,9 @@ async def start(settings: Settings, window: MainWindow, *, mode: Mode, training:
     from kiosk.ui.widgets.idle import IdleWatcher
 
     theme.apply(QApplication.instance(), theme.NORMAL)  # type: ignore[arg-type]
-    if language:
-        use_language(language)
+    from kiosk import i18n
+
+    use_language(language or i18n.language())  # the screens speak what the messages speak
     if rules is FROM_SETTINGS:
         rules = site_rules(settings)
     store = await asyncio.to_thread(open_store, settings)
@@ -177,6 +184,7 @@ def run(settings: Settings, *, mode: Mode, training: TrainingHooks | None = None
     starting.setObjectName("startingScreen")
     window.stack.addWidget(starting)
     window.show_for_mode()
+    app.processEvents()  # painted now, before anything behind it is imported or opened
     holder: dict[str, Controller] = {}
 
     def show_error(error: BaseException) -> None:

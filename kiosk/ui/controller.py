@@ -27,7 +27,7 @@ from kiosk.card.cardinfo import CardInfoAttributes
 from kiosk.card.check import CardStatus
 from kiosk.domain.generation import PinUse
 from kiosk.domain.pins import PinKind, wipe
-from kiosk.domain.transactions import Mode
+from kiosk.domain.transactions import Mode, TransactionKind
 from kiosk.domain.validity import JST
 from kiosk.errors import CardRemoved, KioskError, OperationCancelled
 from kiosk.flows.card_info import read_card_info
@@ -36,7 +36,7 @@ from kiosk.flows.interaction import IdentityCheck, IdentityRequest, PinRequest, 
 from kiosk.flows.pin_change import change_pin
 from kiosk.flows.pin_reset import PinReset, reset_pin_by_proof, reset_pin_by_staff
 from kiosk.flows.procedure import FlowResult
-from kiosk.flows.renewal import Renewal, renew
+from kiosk.flows.renewal import PURPOSES, Renewal, renew
 from kiosk.messages import Audience, advice_for, pin_name
 from kiosk.ui.customer import CustomerWindow, PinMirrorScreen
 from kiosk.ui.interaction import QtInteraction
@@ -83,6 +83,7 @@ class Controller(QObject):
         self.interaction = QtInteraction(self)
         self._tasks: set[asyncio.Future[Any]] = set()
         self._card_left = False
+        self._renew_remaining: tuple[str, ...] | None = None  # after a renewal stopped half way
         self._attributes: CardInfoAttributes | None = None  # shown for the paper form, forgotten after
 
         self.insert_card = InsertCardScreen(training=training and insert_training_card is not None)
@@ -198,6 +199,7 @@ class Controller(QObject):
 
     def forget_card(self) -> None:
         self.status = None
+        self._renew_remaining = None
         self.last_result = None
         self.check_screen.clear()
         self._attributes = None
@@ -276,7 +278,10 @@ class Controller(QObject):
             self._card_left = True
             return
         if self.counter and self.current == "resultScreen":
-            return  # staff read the result to the resident; the card may go
+            # Staff read the result to the resident; the card may go, and with it what was read from it.
+            self.status = None
+            self.check_screen.clear()
+            return
         self.back_to_start()
 
     # --- running procedures ----------------------------------------------------------------------------------
@@ -326,6 +331,8 @@ class Controller(QObject):
         self.status = result.value
         assert self.status is not None
         self.check_screen.show_status(self.status, japan_today(), self.rules)
+        if self._renew_remaining:  # the half-renewed card: its new auth certificate is not due, the rest is
+            self.check_screen.renew_button.setEnabled(True)
         self.show(self.check_screen)
 
     def _back_to_check(self) -> None:
@@ -338,7 +345,9 @@ class Controller(QObject):
         if name == "done":
             self.back_to_start()
         elif name == "renew":
-            self._run(lambda: renew(self._context()), self._show_renewed)
+            # After a renewal that stopped between its certificates, only what is still old is renewed.
+            remaining = self._renew_remaining or PURPOSES
+            self._run(lambda: renew(self._context(), remaining), self._show_renewed)
         elif name == "card_info":
             self._run(lambda: read_card_info(self._context()), self._show_card_info)
         elif name in ("reset", "change"):
@@ -361,6 +370,9 @@ class Controller(QObject):
 
     def _show_problem(self, result: FlowResult[Any]) -> None:
         assert result.error is not None
+        if result.record.kind in (TransactionKind.RENEWAL, TransactionKind.NEW_ISSUANCE) and result.card_changed:
+            done = {change.purpose for change in result.record.certificates}
+            self._renew_remaining = tuple(p for p in (self._renew_remaining or PURPOSES) if p not in done)
         advice = advice_for(result.error, audience=self.audience, card_changed=result.card_changed)
         title = (translate("screens", "Stopped") if result.record.outcome == "cancelled"
                  else translate("screens", "This could not be done"))
@@ -368,6 +380,7 @@ class Controller(QObject):
         self.show(self.result)
 
     def _show_renewed(self, result: FlowResult[Any]) -> None:
+        self._renew_remaining = None
         renewal = result.value
         assert isinstance(renewal, Renewal)
         lines = [(translate("screens", "New certificate ({purpose})").format(
@@ -405,8 +418,11 @@ class Controller(QObject):
             self.call_staff()
         elif choice == "receipt":
             self.print_receipt()
+        elif self.counter and self.status is not None and self.services is not None \
+                and self.services.state.card_present:
+            self._back_to_check()
         else:
-            self.back_to_start() if not self.counter or self.status is None else self._back_to_check()
+            self.back_to_start()
 
     def _on_card_info_choice(self, choice: str) -> None:
         if choice == "export":
@@ -498,6 +514,9 @@ class Controller(QObject):
         self.progress.show_progress(done, total)
 
     def show_step(self, step: Step) -> None:
+        task = self._task
+        if task is None or task.done() or (isinstance(task, asyncio.Task) and task.cancelling()):
+            return  # a cancelled procedure recording its end must not take the screen back
         self.progress.show_step(step)
         if self.current not in ("progressScreen",):
             self.show(self.progress)

@@ -61,7 +61,8 @@ class QtInteraction:
         try:
             return await future
         except asyncio.CancelledError:
-            if future.done() and not future.cancelled() and isinstance(future.result(), bytearray):
+            if (future.done() and not future.cancelled() and future.exception() is None
+                    and isinstance(future.result(), bytearray)):
                 wipe(future.result())  # type: ignore[arg-type]
             raise
         finally:

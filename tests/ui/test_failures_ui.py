@@ -127,8 +127,7 @@ STAFF_NOT_RECORDED = ("kiosk/flows/pin_change.py never sets attempt.staff_id: a 
 PROCEDURES = [
     Procedure("counter-renewal", True, "renewable", TransactionKind.RENEWAL, _renew, ("5678", "ABC123")),
     Procedure("counter-staff-reset", True, "auth-blocked", TransactionKind.PIN_RESET, _staff_reset, (NEW_AUTH,)),
-    pytest.param(Procedure("counter-pin-change", True, "valid", TransactionKind.PIN_CHANGE, _change, (NEW_AUTH,)),
-                 marks=pytest.mark.xfail(strict=True, reason=STAFF_NOT_RECORDED)),
+    pytest.param(Procedure("counter-pin-change", True, "valid", TransactionKind.PIN_CHANGE, _change, (NEW_AUTH,))),
     Procedure("kiosk-pin-change", False, "valid", TransactionKind.PIN_CHANGE, _change, (NEW_AUTH,)),
     Procedure("kiosk-proof-reset", False, "sign-blocked", TransactionKind.PIN_RESET, _proof_reset, (NEW_SIGN,)),
 ]
@@ -225,12 +224,6 @@ async def test_card_pulled_while_the_renewal_writes_the_card(counter_app: UiTerm
     await next_card_is_served(app)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kiosk/ui: a renewal stopped between its two certificates cannot be finished from the window. "
-    "screens/check.py CheckScreen._fill disables renewButton (the new authentication certificate is not "
-    "due), and controller.py _on_procedure_requested('renew') and the retry call renew(context) for both "
-    "certificates, which the flow refuses with RenewalNotOpen; the flow finishes it with "
-    "renew(context, purposes=<those not yet renewed>)"))
 async def test_a_renewal_stopped_part_way_is_finished_from_the_check(counter_app: UiTerminal) -> None:
     app = counter_app
     card = await _renewal_pulled_while_writing(app)
@@ -248,9 +241,6 @@ async def test_a_renewal_stopped_part_way_is_finished_from_the_check(counter_app
     assert_whole(card, {"auth": NEW_AUTH, "sign": NEW_SIGN})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kiosk/ui/controller.py: at the counter the result screen's Done goes back to the check of the card "
-    "even after it left the reader (_on_result_choice looks at self.status, which _on_card_removed keeps)"))
 async def test_counter_done_after_the_card_left_waits_for_the_next_card(counter_app: UiTerminal) -> None:
     app = counter_app
     await _begin_on_check(app)
@@ -394,7 +384,6 @@ CANCELLED_SHOWS_A_SCREEN = (
     "it), so the procedure ends normally and its result screen replaces the start screen")
 
 
-@pytest.mark.xfail(strict=True, reason=CANCELLED_SHOWS_A_SCREEN)
 async def test_kiosk_idle_in_the_middle_wipes_everything(kiosk_app: UiTerminal) -> None:
     app = kiosk_app
     await _begin_on_check(app)
@@ -427,7 +416,6 @@ async def test_kiosk_idle_in_the_middle_wipes_everything(kiosk_app: UiTerminal) 
     await next_card_is_served(app)
 
 
-@pytest.mark.xfail(strict=True, reason=CANCELLED_SHOWS_A_SCREEN)
 async def test_counter_idle_in_the_middle_locks(counter_app: UiTerminal) -> None:
     app = counter_app
     await _begin_on_check(app)
@@ -456,7 +444,6 @@ async def test_counter_idle_in_the_middle_locks(counter_app: UiTerminal) -> None
     await next_card_is_served(app)
 
 
-@pytest.mark.xfail(strict=True, reason=CANCELLED_SHOWS_A_SCREEN)
 async def test_staff_lock_in_the_middle_of_a_renewal(counter_app: UiTerminal) -> None:
     app = counter_app
     await _begin_on_check(app)

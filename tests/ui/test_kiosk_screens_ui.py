@@ -100,9 +100,6 @@ async def test_call_staff_while_a_pin_is_asked(kiosk_app: UiTerminal) -> None:
     assert card.state.pins["auth"].matches(b"1234")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kiosk/ui/controller.py show_step: \"Back\" from calling staff cancels the procedure, whose RECORDING step "
-    "then shows the progress screen over the attract screen, and the kiosk stays there"))
 async def test_back_from_calling_staff_in_the_middle_returns_to_the_start(kiosk_app: UiTerminal) -> None:
     app = kiosk_app
     await app.screen("attractScreen")
@@ -144,10 +141,6 @@ async def test_kiosk_outside_its_hours_says_when_it_opens(tmp_path: Path, centra
         assert app.controller.current == "closedScreen"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kiosk/ui/app.py start() installs a Qt translator only when a language is given (--language): started "
-    "with KIOSK_LANG=ja or LANG=ja_JP.UTF-8 alone, the screens speak English while the flows' messages "
-    "(kiosk.i18n) speak Japanese; start() should call use_language(language or i18n.language())"))
 async def test_the_window_speaks_the_language_of_the_locale(tmp_path: Path, central: CentralHandle,
                                                             vpcd_slot: Slot, training_pki: TrainingPki,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
