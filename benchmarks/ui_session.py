@@ -14,7 +14,10 @@ import contextlib
 import os
 import sys
 import tempfile
+import threading
 import time
+import traceback
+from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -81,12 +84,21 @@ def run_on_qasync(main: Callable[[], Awaitable[T]]) -> T:
 
 class Heartbeat:
     """A 5 ms precise QTimer on the Qt thread; every gap between two beats longer than that is the Qt thread
-    busy (or the process descheduled) for that long."""
+    busy (or the process descheduled) for that long.
 
-    def __init__(self, interval_ms: int = 5) -> None:
+    With ``diagnose``, a sampler thread looks at the Qt thread's Python stack every 2 ms while a beat is
+    overdue by more than ``STALLED_MS``, and counts where it stands: what keeps the window from answering."""
+
+    STALLED_MS = 20.0
+
+    def __init__(self, interval_ms: int = 5, *, diagnose: bool = False) -> None:
         from PySide6.QtCore import Qt, QTimer
 
         self.beats: list[float] = []
+        self.stalled_in: Counter[str] = Counter()
+        self._diagnose = diagnose
+        self._sampling = threading.Event()
+        self._sampler: threading.Thread | None = None
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(interval_ms)
@@ -95,14 +107,40 @@ class Heartbeat:
     def start(self) -> None:
         self.beats = [time.perf_counter()]
         self._timer.start()
+        if self._diagnose:
+            self._sampling.set()
+            self._sampler = threading.Thread(target=self._sample, name="stall-sampler", daemon=True)
+            self._sampler.start()
+
+    def _sample(self) -> None:
+        qt_thread = threading.main_thread().ident
+        while self._sampling.is_set():
+            time.sleep(0.002)
+            if (time.perf_counter() - self.beats[-1]) * 1000 < self.STALLED_MS:
+                continue
+            frame = sys._current_frames().get(qt_thread or 0)
+            if frame is None:
+                continue
+            stack = traceback.extract_stack(frame)
+            ours = [f"{Path(entry.filename).name}:{entry.lineno} {entry.name}" for entry in stack
+                    if "site-packages" not in entry.filename and "/lib/python" not in entry.filename]
+            where = f"{Path(stack[-1].filename).name}:{stack[-1].lineno} {stack[-1].name}"
+            self.stalled_in[" <- ".join([where, *reversed(ours[-4:])])] += 1
 
     def stop(self) -> dict[str, Any]:
         self._timer.stop()
+        self._sampling.clear()
+        if self._sampler is not None:
+            self._sampler.join()
         self.beats.append(time.perf_counter())
         gaps = sorted((b - a) * 1000 for a, b in zip(self.beats, self.beats[1:], strict=False))
-        return {"seconds": round(self.beats[-1] - self.beats[0], 3), "beats": len(self.beats) - 2,
-                "max_gap_ms": round(gaps[-1], 2), "p99_gap_ms": round(gaps[min(len(gaps) - 1,
-                                                                                  round(0.99 * (len(gaps) - 1)))], 2)}
+        figures: dict[str, Any] = {
+            "seconds": round(self.beats[-1] - self.beats[0], 3), "beats": len(self.beats) - 2,
+            "max_gap_ms": round(gaps[-1], 2), "p99_gap_ms": round(gaps[min(len(gaps) - 1,
+                                                                             round(0.99 * (len(gaps) - 1)))], 2)}
+        if self._diagnose:
+            figures["stalled_in"] = {f"{count * 2} ms": where for where, count in self.stalled_in.most_common(5)}
+        return figures
 
 
 # --- the process's resources ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ reference central service in its own process. A precise 5 ms QTimer beats on the
 Each scenario's largest gap and p99 gap between beats is printed against the largest gap of the same app
 left idle, in the same run, for as long (``ratio_to_idle``). Target: the largest gap under 50 ms.
 
-    .venv/bin/python benchmarks/ui_stall.py [--backlog 10000] [--repeat 3]
+    .venv/bin/python benchmarks/ui_stall.py [--backlog 10000] [--repeat 3] [--diagnose]
 
 A pcscd without the project's readers already running: stop it (``sudo systemctl stop pcscd.socket
 pcscd``) so that this starts its own.
@@ -29,11 +29,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import ui_session  # noqa: I001 - sets up sys.path and the Qt platform before anything else
+import ui_session
 from ui_session import Heartbeat, RunningApp, Unavailable
 
 TARGET_MAX_GAP_MS = 50.0
 NEW_AUTH, NEW_SIGN = "4321", "NEWPASS1"
+DIAGNOSE = [False]  # --diagnose: where the Qt thread stood during each stall
 
 
 async def idle(app: RunningApp, seconds: float) -> dict[str, Any]:
@@ -45,7 +46,7 @@ async def idle(app: RunningApp, seconds: float) -> dict[str, Any]:
 
 async def check(app: RunningApp) -> dict[str, Any]:
     link = app.card_link("valid")
-    heartbeat = Heartbeat()
+    heartbeat = Heartbeat(diagnose=DIAGNOSE[0])
     heartbeat.start()
     finished = len(app.results)
     link.insert()
@@ -62,7 +63,7 @@ async def renewal(app: RunningApp) -> dict[str, Any]:
     from kiosk.cardsim.profiles import named_profile
 
     link = app.card_link("renewable")
-    heartbeat = Heartbeat()
+    heartbeat = Heartbeat(diagnose=DIAGNOSE[0])
     heartbeat.start()
     link.insert()
     await app.screen("checkScreen")
@@ -90,10 +91,10 @@ async def renewal(app: RunningApp) -> dict[str, Any]:
 def fill_outbox(app: RunningApp, backlog: int) -> None:
     """``backlog`` records as ``Store.record`` writes them, through a second store on the same file (its
     record listeners are not the app's, so the app's sender sleeps on until the app records one itself)."""
+    from outbox import _drafts
+
     from kiosk.store.database import Store, terminal_of
     from kiosk.store.sqlite import make_engine
-
-    from outbox import _drafts
 
     store = Store(make_engine(app.settings.database_url, synchronous="OFF"), terminal_of(app.settings))
     try:
@@ -110,7 +111,7 @@ async def sync(app: RunningApp, backlog: int) -> dict[str, Any]:
     from outbox import _drafts
 
     drafts = _drafts()
-    heartbeat = Heartbeat()
+    heartbeat = Heartbeat(diagnose=DIAGNOSE[0])
     heartbeat.start()
     await asyncio.to_thread(store.record, drafts[0])  # the app's own record wakes its sender
     pending = backlog + 1
@@ -163,7 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--backlog", type=int, default=10_000, help="records in the outbox for the sync")
     parser.add_argument("--repeat", type=int, default=3, help="runs of the check and of the renewal")
+    parser.add_argument("--diagnose", action="store_true",
+                        help="also print where the Qt thread's Python code stood during stalls over 20 ms")
     args = parser.parse_args(argv)
+    DIAGNOSE[0] = args.diagnose
     if args.backlog < 1 or args.repeat < 1:
         parser.error("--backlog and --repeat must be at least 1")
     try:
