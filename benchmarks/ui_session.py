@@ -222,13 +222,14 @@ class RunningApp:
 @contextlib.asynccontextmanager
 async def running_app(directory: Path, central_url: str, slot: Any) -> AsyncIterator[RunningApp]:
     """The counter terminal as ``kiosk.ui.app.run`` starts it (window shown, then ``start``), signed in."""
-    from kiosk import staff
+    from kiosk import paths, staff
     from kiosk.config import load_settings
     from kiosk.domain.transactions import Mode
     from kiosk.pki.training import load_or_create
-    from kiosk.ui.app import start
+    from kiosk.ui.app import configure_logging, start
     from kiosk.ui.window import MainWindow
 
+    configure_logging(paths.log_dir())  # as kiosk.ui.app.run does: the app's logging costs count
     directory.mkdir(parents=True, exist_ok=True)
     settings = replace(load_settings(environ={}, file=directory / "absent.toml"), data_dir=directory,
                        database_url=f"sqlite:///{directory / 'kiosk.sqlite3'}", central_url=central_url,
