@@ -32,10 +32,16 @@ typecheck: venv
 i18n: venv
 	$(BIN)/python -m kiosk.i18n_catalog update
 
+# The soak's full 10,000 cycles take over an hour (pcscd's polling): SOAK_CYCLES=10000 make bench
+SOAK_CYCLES ?= 300
+
 bench: venv
 	$(BIN)/python benchmarks/card_read.py
 	$(BIN)/python benchmarks/outbox.py
 	$(BIN)/python benchmarks/flows.py
+	$(BIN)/python benchmarks/ui_stall.py
+	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/soak.py --cycles $(SOAK_CYCLES)
 
 system-packages: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP):

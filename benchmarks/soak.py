@@ -60,11 +60,21 @@ def snapshot(cycle: int) -> dict[str, Any]:
     return figures
 
 
+async def settled(app: RunningApp) -> None:
+    """Every check so far recorded and sent by the app's sender: each snapshot is taken in the same state."""
+    store = app.controller.services.store
+    deadline = time.monotonic() + ui_session.WAIT_S
+    while (await asyncio.to_thread(store.outbox_status)).pending:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the app's sender did not deliver the checks' records")
+        await asyncio.sleep(0.05)
+
+
 async def soak(app: RunningApp, cycles: int, warmup: int) -> dict[str, Any]:
     link = app.card_link("valid")
     for _ in range(warmup):
         await app.check_cycle(link)
-    await asyncio.sleep(0.5)  # the last check's record sent, the status bar refreshed
+    await settled(app)
     baseline = snapshot(0)
     samples = [baseline]
     every = max(1, cycles // 10)
@@ -75,16 +85,15 @@ async def soak(app: RunningApp, cycles: int, warmup: int) -> dict[str, Any]:
         durations.append(time.perf_counter() - started)
         if cycle % every == 0 and cycle != cycles:
             samples.append(snapshot(cycle))
-    await asyncio.sleep(0.5)
+    await settled(app)
     end = snapshot(cycles)
     samples.append(end)
-    pending = (await asyncio.to_thread(app.controller.services.store.outbox_status)).pending
     growth_kb = end["rss_kb"] - baseline["rss_kb"]
     return {
         "cycles": cycles,
         "warmup_cycles": warmup,
         "checks_completed": len(app.results) - warmup,  # a failed check stops the run (check_cycle)
-        "records_pending_at_end": pending,
+        "records_sent": len(app.results),  # the end waits until the outbox is empty
         "cycle_ms_median": round(statistics.median(durations) * 1000, 1),
         "start": {key: baseline[key] for key in ("rss_kb", "threads", "fds")},
         "end": {key: end[key] for key in ("rss_kb", "threads", "fds")},

@@ -89,7 +89,7 @@ class Heartbeat:
     With ``diagnose``, a sampler thread looks at the Qt thread's Python stack every 2 ms while a beat is
     overdue by more than ``STALLED_MS``, and counts where it stands: what keeps the window from answering."""
 
-    STALLED_MS = 20.0
+    STALLED_MS = 12.0
 
     def __init__(self, interval_ms: int = 5, *, diagnose: bool = False) -> None:
         from PySide6.QtCore import Qt, QTimer

@@ -14,7 +14,7 @@ reference central service in its own process. A precise 5 ms QTimer beats on the
 Each scenario's largest gap and p99 gap between beats is printed against the largest gap of the same app
 left idle, in the same run, for as long (``ratio_to_idle``). Target: the largest gap under 50 ms.
 
-    .venv/bin/python benchmarks/ui_stall.py [--backlog 10000] [--repeat 3] [--diagnose]
+    .venv/bin/python benchmarks/ui_stall.py [--backlog 10000] [--repeat 3] [--scenario sync] [--diagnose]
 
 A pcscd without the project's readers already running: stop it (``sudo systemctl stop pcscd.socket
 pcscd``) so that this starts its own.
@@ -34,6 +34,7 @@ from ui_session import Heartbeat, RunningApp, Unavailable
 
 TARGET_MAX_GAP_MS = 50.0
 NEW_AUTH, NEW_SIGN = "4321", "NEWPASS1"
+SCENARIOS = ("check", "renewal", "sync")
 DIAGNOSE = [False]  # --diagnose: where the Qt thread stood during each stall
 
 
@@ -145,18 +146,22 @@ def _summary(runs: list[dict[str, Any]], idles: list[dict[str, Any]]) -> dict[st
     }
 
 
-async def measure(root: Path, central_url: str, slot: Any, backlog: int, repeat: int) -> dict[str, Any]:
+async def measure(root: Path, central_url: str, slot: Any, backlog: int, repeat: int,
+                  only: set[str]) -> dict[str, Any]:
     results: dict[str, Any] = {}
     async with ui_session.running_app(root / "terminal", central_url, slot) as app:
         await check(app)  # warm-up: imports, PC/SC context, the first HTTP connection
         for name, scenario in (("check", check), ("renewal", renewal)):
+            if name not in only:
+                continue
             runs, idles = [], []
             for _ in range(repeat):
                 runs.append(await scenario(app))
                 idles.append(await idle(app, runs[-1]["seconds"]))
             results[name] = _summary(runs, idles)
-        run = await sync(app, backlog)
-        results["sync"] = _summary([run], [await idle(app, run["seconds"])])
+        if "sync" in only:
+            run = await sync(app, backlog)
+            results["sync"] = _summary([run], [await idle(app, run["seconds"])])
     return results
 
 
@@ -164,8 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--backlog", type=int, default=10_000, help="records in the outbox for the sync")
     parser.add_argument("--repeat", type=int, default=3, help="runs of the check and of the renewal")
+    parser.add_argument("--scenario", action="append", choices=SCENARIOS, help="only this one (repeatable)")
     parser.add_argument("--diagnose", action="store_true",
-                        help="also print where the Qt thread's Python code stood during stalls over 20 ms")
+                        help="also print where the Qt thread's Python code stood during stalls over 12 ms")
     args = parser.parse_args(argv)
     DIAGNOSE[0] = args.diagnose
     if args.backlog < 1 or args.repeat < 1:
@@ -173,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with ui_session.environment() as (root, central_url, slot):
             scenarios = ui_session.run_on_qasync(lambda: measure(root, central_url, slot, args.backlog,
-                                                                  args.repeat))
+                                                                  args.repeat, set(args.scenario or SCENARIOS)))
     except Unavailable as error:
         return ui_session.fail_unavailable(error)
     result = {
