@@ -12,7 +12,7 @@ then again every tenth of the run and at the end, always at the same point of a 
 the insert-card screen, after a garbage collection). Printed as JSON, with the target: RSS growth under
 5 MB, no thread or fd growth.
 
-    .venv/bin/python benchmarks/soak.py [--cycles 10000] [--warmup 50]
+    .venv/bin/python benchmarks/soak.py [--cycles 10000] [--warmup 50] [--trace-memory]
 
 pcscd notices an insertion in ~160 ms and a removal in ~250 ms, so a cycle takes about 0.4 s and the full
 10,000 cycles about an hour and ten minutes; ``make bench`` runs 300 (``SOAK_CYCLES=10000 make bench`` for
@@ -33,6 +33,7 @@ import statistics
 import sys
 import threading
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ import ui_session
 from ui_session import RunningApp, Unavailable, resources
 
 TARGET_RSS_GROWTH_KB = 5 * 1024
+TRACE_FRAMES = 30
 
 
 def _fd_targets() -> list[str]:
@@ -70,11 +72,33 @@ async def settled(app: RunningApp) -> None:
         await asyncio.sleep(0.05)
 
 
-async def soak(app: RunningApp, cycles: int, warmup: int) -> dict[str, Any]:
+def _where(trace: tracemalloc.Traceback) -> str:
+    """The allocating line, and the project's frames that led to it (innermost first)."""
+    frames = [f"{Path(frame.filename).name}:{frame.lineno}" for frame in trace]
+    ours = [f"{frame.filename.split('/kiosk/')[-1]}:{frame.lineno}" for frame in trace
+            if "/kiosk/" in frame.filename or "/benchmarks/" in frame.filename]
+    return " <- ".join([frames[-1], *reversed(ours[-3:])])
+
+
+def python_growth(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot) -> dict[str, Any]:
+    """What Python objects allocated since ``before`` and still alive: the ten largest growths."""
+    keep = (tracemalloc.Filter(False, tracemalloc.__file__),)
+    stats = after.filter_traces(keep).compare_to(before.filter_traces(keep), "traceback")
+    return {
+        "traced_growth_kb": round(sum(stat.size_diff for stat in stats) / 1024, 1),
+        "largest": [{"kb": round(stat.size_diff / 1024, 1), "blocks": stat.count_diff, "where": _where(stat.traceback)}
+                    for stat in stats[:10] if stat.size_diff > 0],
+    }
+
+
+async def soak(app: RunningApp, cycles: int, warmup: int, trace: bool) -> dict[str, Any]:
     link = app.card_link("valid")
     for _ in range(warmup):
         await app.check_cycle(link)
     await settled(app)
+    if trace:
+        tracemalloc.start(TRACE_FRAMES)
+    traced = tracemalloc.take_snapshot() if trace else None
     baseline = snapshot(0)
     samples = [baseline]
     every = max(1, cycles // 10)
@@ -88,12 +112,14 @@ async def soak(app: RunningApp, cycles: int, warmup: int) -> dict[str, Any]:
     await settled(app)
     end = snapshot(cycles)
     samples.append(end)
+    memory = python_growth(traced, tracemalloc.take_snapshot()) if traced is not None else None
+    tracemalloc.stop()
     growth_kb = end["rss_kb"] - baseline["rss_kb"]
     return {
         "cycles": cycles,
         "warmup_cycles": warmup,
-        "checks_completed": len(app.results) - warmup,  # a failed check stops the run (check_cycle)
-        "records_sent": len(app.results),  # the end waits until the outbox is empty
+        "checks_completed": app.finished - warmup,  # a failed check stops the run (check_cycle)
+        "records_sent": app.finished,  # the end waits until the outbox is empty
         "cycle_ms_median": round(statistics.median(durations) * 1000, 1),
         "start": {key: baseline[key] for key in ("rss_kb", "threads", "fds")},
         "end": {key: end[key] for key in ("rss_kb", "threads", "fds")},
@@ -103,6 +129,7 @@ async def soak(app: RunningApp, cycles: int, warmup: int) -> dict[str, Any]:
         "fd_growth": end["fds"] - baseline["fds"],
         "new_python_threads": sorted(set(end["python_threads"]) - set(baseline["python_threads"])),
         "new_fds": sorted(set(end["fd_targets"]) - set(baseline["fd_targets"])),
+        **({"python_allocations": memory} if memory is not None else {}),
         "samples": [{key: sample[key] for key in ("cycle", "rss_kb", "threads", "fds")} for sample in samples],
     }
 
@@ -111,13 +138,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cycles", type=int, default=10_000, help="measured insert/remove cycles")
     parser.add_argument("--warmup", type=int, default=50, help="cycles before the baseline is taken")
+    parser.add_argument("--trace-memory", action="store_true",
+                        help="also trace Python allocations after the warm-up (tracemalloc: slower, RSS higher) "
+                             "and print where the surviving ones were made")
     args = parser.parse_args(argv)
     if args.cycles < 1 or args.warmup < 0:
         parser.error("--cycles must be at least 1 and --warmup at least 0")
 
     async def measure(root: Path, central_url: str, slot: Any) -> dict[str, Any]:
         async with ui_session.running_app(root / "terminal", central_url, slot) as app:
-            return await soak(app, args.cycles, args.warmup)
+            return await soak(app, args.cycles, args.warmup, args.trace_memory)
 
     try:
         with ui_session.environment() as (root, central_url, slot):

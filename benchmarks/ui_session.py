@@ -19,7 +19,7 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -136,8 +136,9 @@ class Heartbeat:
         gaps = sorted((b - a) * 1000 for a, b in zip(self.beats, self.beats[1:], strict=False))
         figures: dict[str, Any] = {
             "seconds": round(self.beats[-1] - self.beats[0], 3), "beats": len(self.beats) - 2,
-            "max_gap_ms": round(gaps[-1], 2), "p99_gap_ms": round(gaps[min(len(gaps) - 1,
-                                                                             round(0.99 * (len(gaps) - 1)))], 2)}
+            "max_gap_ms": round(gaps[-1], 2),
+            "p99_gap_ms": round(gaps[min(len(gaps) - 1, round(0.99 * (len(gaps) - 1)))], 2),
+            "gaps_over_50_ms": sum(1 for gap in gaps if gap >= 50.0)}
         if self._diagnose:
             figures["stalled_in"] = {f"{count * 2} ms": where for where, count in self.stalled_in.most_common(5)}
         return figures
@@ -162,8 +163,13 @@ class RunningApp:
     controller: Any
     slot: Any
     pki: Any
-    results: list[Any] = field(default_factory=list)
+    finished: int = 0  # procedures finished; only the last result is kept, so the soak measures the app
+    last_result: Any = None
     pins_typed: int = 0
+
+    def on_finished(self, result: Any) -> None:
+        self.finished += 1
+        self.last_result = result
 
     async def until(self, condition: Callable[[], bool], what: str) -> None:
         deadline = time.monotonic() + WAIT_S
@@ -209,12 +215,12 @@ class RunningApp:
 
     async def check_cycle(self, link: Any) -> None:
         """The card in: the app notices it and checks it; the card out: back to the insert-card screen."""
-        finished = len(self.results)
+        finished = self.finished
         link.insert()
-        await self.until(lambda: len(self.results) > finished and self.controller.current == "checkScreen",
+        await self.until(lambda: self.finished > finished and self.controller.current == "checkScreen",
                          "the check of the inserted card")
-        if self.results[-1].error is not None:
-            raise RuntimeError(f"the check failed: {self.results[-1].error}")
+        if self.last_result.error is not None:
+            raise RuntimeError(f"the check failed: {self.last_result.error}")
         link.remove()
         await self.screen("insertCardScreen")
 
@@ -240,7 +246,7 @@ async def running_app(directory: Path, central_url: str, slot: Any) -> AsyncIter
     window.show()
     controller = await start(settings, window, mode=Mode.COUNTER, training=None, language="en")
     running = RunningApp(settings, window, controller, slot, pki)
-    controller.procedure_finished.connect(running.results.append)
+    controller.procedure_finished.connect(running.on_finished)
     try:
         await running.sign_in()
         yield running
