@@ -34,6 +34,7 @@ import sys
 import threading
 import time
 import tracemalloc
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +129,7 @@ async def soak(app: RunningApp, cycles: int, warmup: int, trace: bool) -> dict[s
         "thread_growth": end["threads"] - baseline["threads"],
         "fd_growth": end["fds"] - baseline["fds"],
         "new_python_threads": sorted(set(end["python_threads"]) - set(baseline["python_threads"])),
-        "new_fds": sorted(set(end["fd_targets"]) - set(baseline["fd_targets"])),
+        "new_fds": sorted((Counter(end["fd_targets"]) - Counter(baseline["fd_targets"])).elements()),
         **({"python_allocations": memory} if memory is not None else {}),
         "samples": [{key: sample[key] for key in ("cycle", "rss_kb", "threads", "fds")} for sample in samples],
     }

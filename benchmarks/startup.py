@@ -10,7 +10,8 @@ CLOCK_MONOTONIC timestamp on stdout (one clock for the whole machine):
 - ``kiosk``: ``kiosk.ui.app.run`` itself (the counter terminal, on a leased vpcd reader of the machine's
   pcscd, the reference central service in its own process), its window class wrapped to write the same
   stamp after its first paint, and its ``ready`` hook writing a second one: the controller's first screen is
-  shown and the services (store, reader watcher, sender) run. Then the app closes itself.
+  shown and the services (store, reader watcher, sender) run. Then the app closes itself. Between the two, a
+  5 ms heartbeat on the Qt thread gives the longest time the painted window could not answer (``frozen``).
 
 Printed as JSON: the medians, and the first-window ratio kiosk / bare. Target: under 1.5.
 
@@ -23,6 +24,7 @@ pcscd``) so that this starts its own.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import statistics
@@ -68,9 +70,17 @@ def kiosk_driver(directory: Path, central_url: str, reader: str) -> int:
     sys.path.insert(0, str(HERE.parent.parent))
     from dataclasses import replace
 
+    from PySide6.QtCore import Qt, QTimer
+
     import kiosk.ui.app as ui_app
     from kiosk.config import load_settings
     from kiosk.domain.transactions import Mode
+
+    beats: list[float] = []
+    heartbeat = QTimer()  # from the first paint to ready: how long the painted window stays frozen
+    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(lambda: beats.append(time.monotonic()))
 
     class StampedWindow(ui_app.MainWindow):
         painted = False
@@ -80,9 +90,15 @@ def kiosk_driver(directory: Path, central_url: str, reader: str) -> int:
             if not self.painted:
                 self.painted = True
                 _stamp("painted")
+                beats.append(time.monotonic())
+                heartbeat.start()
 
     async def ready(controller: Any, _window: Any) -> None:
         _stamp("ready", controller.current)
+        heartbeat.stop()
+        beats.append(time.monotonic())
+        frozen = max((b - a for a, b in itertools.pairwise(beats)), default=0.0)
+        sys.stdout.write(f"frozen_ms {frozen * 1000:.1f}\n")
 
     ui_app.MainWindow = StampedWindow  # type: ignore[misc] - the only way in: run() builds the window itself
     settings = replace(load_settings(environ={}, file=directory / "absent.toml"), data_dir=directory,
@@ -102,6 +118,9 @@ def launch(arguments: list[str]) -> dict[str, Any]:
     stamps: dict[str, Any] = {}
     for line in run.stdout.splitlines():
         what, at, *extra = line.split()
+        if what.endswith("_ms"):  # a duration, not a stamp
+            stamps[what] = float(at)
+            continue
         stamps[f"{what}_ms"] = round((float(at) - started) * 1000, 1)
         if extra:
             stamps["first_screen"] = extra[0]
@@ -151,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         "kiosk": {
             "first_paint_ms_median": ours_painted,
             "ready_ms_median": ours_ready,
+            "frozen_after_first_paint_ms_median": median(ours, "frozen_ms"),
             "first_screen": ours[0].get("first_screen"),
             "first_paint_ms": [run["painted_ms"] for run in ours],
             "ready_ms": [run["ready_ms"] for run in ours],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import os
 import sys
 import tempfile
@@ -133,7 +134,7 @@ class Heartbeat:
         if self._sampler is not None:
             self._sampler.join()
         self.beats.append(time.perf_counter())
-        gaps = sorted((b - a) * 1000 for a, b in zip(self.beats, self.beats[1:], strict=False))
+        gaps = sorted((b - a) * 1000 for a, b in itertools.pairwise(self.beats))
         figures: dict[str, Any] = {
             "seconds": round(self.beats[-1] - self.beats[0], 3), "beats": len(self.beats) - 2,
             "max_gap_ms": round(gaps[-1], 2),
