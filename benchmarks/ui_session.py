@@ -1,6 +1,7 @@
 """The running application for the UI benchmarks (ui_stall, soak): the real window on a qasync loop, a
-virtual card on a leased vpcd reader of the machine's pcscd, the reference central service in its own
-process, and what they measure with (a Qt heartbeat, the process's resident memory, threads and fds).
+virtual card on a leased vpcd reader of the machine's pcscd (the card in its own process, as a real card is
+outside the terminal's: benchmarks/card_process.py), the reference central service in its own process,
+and what they measure with (a Qt heartbeat, the process's resident memory, threads and fds).
 
 The whole benchmark runs inside one ``run_until_complete``, as the application runs for its whole life:
 qasync's last turn after the loop stops (see tests/ui/conftest.py) is then met once, at the very end,
@@ -29,7 +30,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
 
-from outbox import PKI_CACHE, central_service  # noqa: E402 - after the path set-up above
+from card_process import CardProcess  # noqa: E402 - after the path set-up above
+from outbox import PKI_CACHE, central_service  # noqa: E402
 
 from kiosk.cardsim import pcscd as pcscd_control  # noqa: E402
 
@@ -83,12 +85,54 @@ def run_on_qasync(main: Callable[[], Awaitable[T]]) -> T:
 
 # --- the heartbeat ------------------------------------------------------------------------------------------
 
+class EventLog:
+    """Every Qt event the application delivers, stamped (diagnosis only: a Python event filter costs time).
+    The event that ran longest inside a stall (until the next event began) is what held the Qt thread."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QObject
+        from PySide6.QtWidgets import QApplication
+
+        log: list[tuple[float, int, str]] = []
+
+        class Filter(QObject):
+            def eventFilter(self, watched: QObject, event: Any) -> bool:
+                log.append((time.perf_counter(), int(event.type().value),
+                            f"{type(watched).__name__}({watched.objectName()})"))
+                return False
+
+        self.log = log
+        self._filter = Filter()
+        self._app = QApplication.instance()
+
+    def start(self) -> None:
+        self.log.clear()
+        self._app.installEventFilter(self._filter)
+
+    def stop(self) -> None:
+        self._app.removeEventFilter(self._filter)
+
+    def longest_in(self, start: float, end: float) -> str | None:
+        from PySide6.QtCore import QEvent
+
+        inside = [i for i, entry in enumerate(self.log) if start <= entry[0] < end]
+        if not inside:
+            return None
+        held = [(min(self.log[i + 1][0] if i + 1 < len(self.log) else end, end) - self.log[i][0], i)
+                for i in inside]
+        seconds, index = max(held)
+        _, kind, receiver = self.log[index]
+        return f"{QEvent.Type(kind).name} to {receiver}: {seconds * 1000:.1f} ms"
+
+
 class Heartbeat:
     """A 5 ms precise QTimer on the Qt thread; every gap between two beats longer than that is the Qt thread
     busy (or the process descheduled) for that long.
 
     With ``diagnose``, a sampler thread looks at the Qt thread's Python stack every 2 ms while a beat is
-    overdue by more than ``STALLED_MS``, and counts where it stands: what keeps the window from answering."""
+    overdue by more than ``STALLED_MS``, and counts where it stands; and every Qt event is logged, so each of
+    the longest gaps names the event that held the Qt thread (Qt's own C++ work shows only there). Both cost
+    time: diagnose to find a cause, measure without."""
 
     STALLED_MS = 12.0
 
@@ -100,6 +144,7 @@ class Heartbeat:
         self._diagnose = diagnose
         self._sampling = threading.Event()
         self._sampler: threading.Thread | None = None
+        self._events = EventLog() if diagnose else None
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(interval_ms)
@@ -108,6 +153,8 @@ class Heartbeat:
     def start(self) -> None:
         self.beats = [time.perf_counter()]
         self._timer.start()
+        if self._events is not None:
+            self._events.start()
         if self._diagnose:
             self._sampling.set()
             self._sampler = threading.Thread(target=self._sample, name="stall-sampler", daemon=True)
@@ -134,6 +181,8 @@ class Heartbeat:
         if self._sampler is not None:
             self._sampler.join()
         self.beats.append(time.perf_counter())
+        if self._events is not None:
+            self._events.stop()
         gaps = sorted((b - a) * 1000 for a, b in itertools.pairwise(self.beats))
         figures: dict[str, Any] = {
             "seconds": round(self.beats[-1] - self.beats[0], 3), "beats": len(self.beats) - 2,
@@ -142,6 +191,11 @@ class Heartbeat:
             "gaps_over_50_ms": sum(1 for gap in gaps if gap >= 50.0)}
         if self._diagnose:
             figures["stalled_in"] = {f"{count * 2} ms": where for where, count in self.stalled_in.most_common(5)}
+        if self._events is not None:
+            worst = sorted(itertools.pairwise(self.beats), key=lambda gap: gap[0] - gap[1])[:3]
+            figures["longest_gaps_held_by"] = [
+                f"{(b - a) * 1000:.1f} ms gap: {self._events.longest_in(a, b)}" for a, b in worst
+                if (b - a) * 1000 >= self.STALLED_MS]
         return figures
 
 
@@ -163,7 +217,7 @@ class RunningApp:
     window: Any
     controller: Any
     slot: Any
-    pki: Any
+    cards: CardProcess
     finished: int = 0  # procedures finished; only the last result is kept, so the soak measures the app
     last_result: Any = None
     pins_typed: int = 0
@@ -209,10 +263,8 @@ class RunningApp:
         await self.screen("insertCardScreen")
 
     def card_link(self, profile: str) -> Any:
-        from kiosk.cardsim import VirtualCard
-        from kiosk.cardsim.vpcd import VpcdLink
-
-        return VpcdLink(VirtualCard.from_profile(profile, pki=self.pki), self.slot.port)
+        """A fresh card of ``profile`` in the card process, out of the reader; ``insert``/``remove`` it."""
+        return self.cards.link(profile)
 
     async def check_cycle(self, link: Any) -> None:
         """The card in: the app notices it and checks it; the card out: back to the insert-card screen."""
@@ -242,11 +294,12 @@ async def running_app(directory: Path, central_url: str, slot: Any) -> AsyncIter
                        database_url=f"sqlite:///{directory / 'kiosk.sqlite3'}", central_url=central_url,
                        reader=slot.reader, mode="counter")
     staff.add(STAFF[0], bytearray(STAFF[1].encode()))
-    pki = await asyncio.to_thread(load_or_create, PKI_CACHE)
+    await asyncio.to_thread(load_or_create, PKI_CACHE)  # made once, shared with the card process
+    cards = CardProcess(slot.port, PKI_CACHE)
     window = MainWindow(Mode.COUNTER, training=False, lockdown=False)
     window.show()
     controller = await start(settings, window, mode=Mode.COUNTER, training=None, language="en")
-    running = RunningApp(settings, window, controller, slot, pki)
+    running = RunningApp(settings, window, controller, slot, cards)
     controller.procedure_finished.connect(running.on_finished)
     try:
         await running.sign_in()
@@ -258,6 +311,7 @@ async def running_app(directory: Path, central_url: str, slot: Any) -> AsyncIter
         window.closing_for_real = True
         window.close()
         window.deleteLater()
+        cards.close()
 
 
 def fail_unavailable(error: Unavailable) -> int:
