@@ -32,7 +32,7 @@ typecheck: venv
 i18n: venv
 	$(BIN)/python -m kiosk.i18n_catalog update
 
-# The soak's full 10,000 cycles take over an hour (pcscd's polling): SOAK_CYCLES=10000 make bench
+# The soak's full 10,000 cycles take over two hours (pcscd's polling): SOAK_CYCLES=10000 make bench
 SOAK_CYCLES ?= 300
 
 bench: venv
