@@ -17,6 +17,8 @@ the insert-card screen, after a garbage collection). Printed as JSON, with the t
 pcscd learns of a card coming and going at its presence polls (every ~0.4 s), and each change here follows
 the poll that reported the last one, so a cycle takes about 0.8 s and the full 10,000 cycles over two
 hours; ``make bench`` runs 300 (``SOAK_CYCLES=10000 make bench`` for the full run).
+Like every pcscd user here, the soak holds the shared pcscd lock for its whole run: a test session that
+restarts pcscd waits behind it (and gives up after 5 minutes), so run the full soak on a machine of its own.
 
 A pcscd without the project's readers already running: stop it (``sudo systemctl stop pcscd.socket
 pcscd``) so that this starts its own.
