@@ -43,10 +43,16 @@ i18n: venv
 screenshots: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py --out docs/screenshots
 
+# The soak's full 10,000 cycles take over two hours (pcscd's polling): SOAK_CYCLES=10000 make bench
+SOAK_CYCLES ?= 300
+
 bench: venv
 	$(BIN)/python benchmarks/card_read.py
 	$(BIN)/python benchmarks/outbox.py
 	$(BIN)/python benchmarks/flows.py
+	$(BIN)/python benchmarks/ui_stall.py
+	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/soak.py --cycles $(SOAK_CYCLES)
 
 system-packages: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): Makefile

@@ -14,6 +14,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -186,3 +187,51 @@ def test_written_sequences_and_sent_apdus_are_named_alike() -> None:
     assert benchmark.label_written(benchmark.FEWEST_PIN_CHANGE) == [
         "SELECT applet JPKI", "SELECT EF 0006", "READ BINARY 0006", "SELECT EF 0018", "VERIFY 0018 (tries)",
         "VERIFY 0018", "CHANGE 0018"]
+
+
+# --- the running application: heartbeat, cold start, soak (tiny sizes: shapes, not speed) ----------------
+
+def _run_benchmark(script: str, *arguments: str) -> dict[str, Any]:
+    run = subprocess.run([sys.executable, str(REPO / "benchmarks" / script), *arguments], capture_output=True,
+                         text=True, timeout=240, cwd=REPO, check=False)
+    assert run.returncode == 0, run.stderr
+    result: dict[str, Any] = json.loads(run.stdout)
+    assert result["benchmark"] == script.removesuffix(".py")
+    return result
+
+
+@pytest.mark.pcsc
+def test_ui_stall_benchmark_beats_through_every_scenario(pcscd: pcscd_control.PcscdProcess) -> None:
+    result = _run_benchmark("ui_stall.py", "--backlog", "20", "--repeat", "1")
+    assert list(result["scenarios"]) == ["check", "renewal", "sync"]
+    for name, scenario in result["scenarios"].items():
+        run = scenario["runs"][0]
+        assert run["beats"] > 0 and run["max_gap_ms"] >= run["p99_gap_ms"] > 0, name
+        assert scenario["idle_same_duration"]["max_gap_ms"] > 0
+        assert scenario["ratio_to_idle"] == round(scenario["max_gap_ms"]
+                                                  / scenario["idle_same_duration"]["max_gap_ms"], 2)
+        assert scenario["meets_target"] == (scenario["max_gap_ms"] < scenario["target_max_gap_ms"] == 50.0)
+    assert result["scenarios"]["sync"]["runs"][0]["records_sent"] == 21
+
+
+@pytest.mark.pcsc
+def test_startup_benchmark_times_both_windows_in_fresh_processes(pcscd: pcscd_control.PcscdProcess) -> None:
+    result = _run_benchmark("startup.py", "--runs", "1")
+    bare, ours = result["bare"], result["kiosk"]
+    assert bare["first_paint_ms_median"] > 0 and ours["first_paint_ms_median"] > 0
+    assert ours["ready_ms_median"] >= ours["first_paint_ms_median"]
+    assert ours["first_screen"] == "signInScreen"  # the counter's first screen, services running
+    assert result["ratio"]["first_paint"] == round(ours["first_paint_ms_median"] / bare["first_paint_ms_median"], 2)
+    assert result["target"]["first_paint"] == 1.5
+
+
+@pytest.mark.pcsc
+def test_soak_benchmark_checks_every_card_and_reports_resources(pcscd: pcscd_control.PcscdProcess) -> None:
+    result = _run_benchmark("soak.py", "--cycles", "3", "--warmup", "1")
+    assert result["cycles"] == 3 and result["checks_completed"] == 3
+    assert result["records_sent"] == 4  # every check, the warm-up's too, recorded and sent by the app's sender
+    assert [sample["cycle"] for sample in result["samples"]] == [0, 1, 2, 3]
+    for key in ("rss_kb", "threads", "fds"):
+        assert result["start"][key] > 0 and result["end"][key] > 0
+    assert result["rss_growth_kb"] == result["end"]["rss_kb"] - result["start"]["rss_kb"]
+    assert result["target"] == {"rss_growth_kb": 5120, "thread_growth": 0, "fd_growth": 0}

@@ -1,0 +1,176 @@
+"""Soak: many card insert/remove cycles through the running application; does anything pile up?
+
+The counter application runs as in production (the window, then ``kiosk.ui.app.start``), signed in, on a
+vpcd reader of the machine's pcscd, with the reference central service in its own process. Each cycle
+puts a virtual card (``VpcdLink``, in this process) in the reader, waits until the app has noticed it,
+checked it and shown the check screen, takes it out and waits for the insert-card screen again. Every check
+is recorded and sent to the central service by the app's background sender, as at a counter.
+
+After ``--warmup`` cycles (imports, caches, the PC/SC context, SQLite's page cache, the HTTP connection)
+the process's resident memory (VmRSS), OS threads and open file descriptors are taken as the baseline,
+then again every tenth of the run and at the end, always at the same point of a cycle (card out, app on
+the insert-card screen, after a garbage collection). Printed as JSON, with the target: RSS growth under
+5 MB, no thread or fd growth.
+
+    .venv/bin/python benchmarks/soak.py [--cycles 10000] [--warmup 50] [--trace-memory]
+
+pcscd learns of a card coming and going at its presence polls (every ~0.4 s), and each change here follows
+the poll that reported the last one, so a cycle takes about 0.8 s and the full 10,000 cycles over two
+hours; ``make bench`` runs 300 (``SOAK_CYCLES=10000 make bench`` for the full run).
+Like every pcscd user here, the soak holds the shared pcscd lock for its whole run: a test session that
+restarts pcscd waits behind it (and gives up after 5 minutes), so run the full soak on a machine of its own.
+
+A pcscd without the project's readers already running: stop it (``sudo systemctl stop pcscd.socket
+pcscd``) so that this starts its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import statistics
+import sys
+import threading
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import ui_session
+from ui_session import RunningApp, Unavailable, resources
+
+TARGET_RSS_GROWTH_KB = 5 * 1024
+TRACE_FRAMES = 30
+
+
+def _fd_targets() -> list[str]:
+    targets = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            targets.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:  # the listing's own descriptor, closed meanwhile
+            continue
+    return sorted(targets)
+
+
+def snapshot(cycle: int) -> dict[str, Any]:
+    gc.collect()
+    figures: dict[str, Any] = {"cycle": cycle, **resources()}
+    figures["python_threads"] = sorted(thread.name for thread in threading.enumerate())
+    figures["fd_targets"] = _fd_targets()
+    return figures
+
+
+async def settled(app: RunningApp) -> None:
+    """Every check so far recorded and sent by the app's sender: each snapshot is taken in the same state."""
+    store = app.controller.services.store
+    deadline = time.monotonic() + ui_session.WAIT_S
+    while (await asyncio.to_thread(store.outbox_status)).pending:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the app's sender did not deliver the checks' records")
+        await asyncio.sleep(0.05)
+
+
+def _where(trace: tracemalloc.Traceback) -> str:
+    """The allocating line, and the project's frames that led to it (innermost first)."""
+    frames = [f"{Path(frame.filename).name}:{frame.lineno}" for frame in trace]
+    ours = [f"{frame.filename.split('/kiosk/')[-1]}:{frame.lineno}" for frame in trace
+            if "/kiosk/" in frame.filename or "/benchmarks/" in frame.filename]
+    return " <- ".join([frames[-1], *reversed(ours[-3:])])
+
+
+def python_growth(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot) -> dict[str, Any]:
+    """What Python objects allocated since ``before`` and still alive: the ten largest growths."""
+    keep = (tracemalloc.Filter(False, tracemalloc.__file__),)
+    stats = after.filter_traces(keep).compare_to(before.filter_traces(keep), "traceback")
+    return {
+        "traced_growth_kb": round(sum(stat.size_diff for stat in stats) / 1024, 1),
+        "largest": [{"kb": round(stat.size_diff / 1024, 1), "blocks": stat.count_diff, "where": _where(stat.traceback)}
+                    for stat in stats[:10] if stat.size_diff > 0],
+    }
+
+
+async def soak(app: RunningApp, cycles: int, warmup: int, trace: bool) -> dict[str, Any]:
+    link = app.card_link("valid")
+    for _ in range(warmup):
+        await app.check_cycle(link)
+    await settled(app)
+    if trace:
+        tracemalloc.start(TRACE_FRAMES)
+    traced = tracemalloc.take_snapshot() if trace else None
+    baseline = snapshot(0)
+    samples = [baseline]
+    every = max(1, cycles // 10)
+    durations = []
+    for cycle in range(1, cycles + 1):
+        started = time.perf_counter()
+        await app.check_cycle(link)
+        durations.append(time.perf_counter() - started)
+        if cycle % every == 0 and cycle != cycles:
+            samples.append(snapshot(cycle))
+    await settled(app)
+    end = snapshot(cycles)
+    samples.append(end)
+    memory = python_growth(traced, tracemalloc.take_snapshot()) if traced is not None else None
+    tracemalloc.stop()
+    growth_kb = end["rss_kb"] - baseline["rss_kb"]
+    return {
+        "cycles": cycles,
+        "warmup_cycles": warmup,
+        "checks_completed": app.finished - warmup,  # a failed check stops the run (check_cycle)
+        "records_sent": app.finished,  # the end waits until the outbox is empty
+        "cycle_ms_median": round(statistics.median(durations) * 1000, 1),
+        "start": {key: baseline[key] for key in ("rss_kb", "threads", "fds")},
+        "end": {key: end[key] for key in ("rss_kb", "threads", "fds")},
+        "rss_growth_kb": growth_kb,
+        "rss_growth_kb_per_1000_cycles": round(growth_kb * 1000 / cycles, 1),
+        "thread_growth": end["threads"] - baseline["threads"],
+        "fd_growth": end["fds"] - baseline["fds"],
+        "new_python_threads": sorted(set(end["python_threads"]) - set(baseline["python_threads"])),
+        "new_fds": sorted((Counter(end["fd_targets"]) - Counter(baseline["fd_targets"])).elements()),
+        **({"python_allocations": memory} if memory is not None else {}),
+        "samples": [{key: sample[key] for key in ("cycle", "rss_kb", "threads", "fds")} for sample in samples],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cycles", type=int, default=10_000, help="measured insert/remove cycles")
+    parser.add_argument("--warmup", type=int, default=50, help="cycles before the baseline is taken")
+    parser.add_argument("--trace-memory", action="store_true",
+                        help="also trace Python allocations after the warm-up (tracemalloc: slower, RSS higher) "
+                             "and print where the surviving ones were made")
+    args = parser.parse_args(argv)
+    if args.cycles < 1 or args.warmup < 0:
+        parser.error("--cycles must be at least 1 and --warmup at least 0")
+
+    async def measure(root: Path, central_url: str, slot: Any) -> dict[str, Any]:
+        async with ui_session.running_app(root / "terminal", central_url, slot) as app:
+            return await soak(app, args.cycles, args.warmup, args.trace_memory)
+
+    try:
+        with ui_session.environment() as (root, central_url, slot):
+            figures = ui_session.run_on_qasync(lambda: measure(root, central_url, slot))
+    except Unavailable as error:
+        return ui_session.fail_unavailable(error)
+    meets = (figures["rss_growth_kb"] < TARGET_RSS_GROWTH_KB and figures["thread_growth"] <= 0
+             and figures["fd_growth"] <= 0)
+    result = {
+        "benchmark": "soak",
+        "platform": os.environ["QT_QPA_PLATFORM"],
+        "baseline": "the same process after the warm-up cycles",
+        **figures,
+        "target": {"rss_growth_kb": TARGET_RSS_GROWTH_KB, "thread_growth": 0, "fd_growth": 0},
+        "meets_target": meets,
+    }
+    json.dump(result, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
