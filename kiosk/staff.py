@@ -91,6 +91,20 @@ def add(staff_id: str, passphrase: bytearray, path: Path | None = None) -> None:
     path = path or staff_file()
     members = load(path)
     members[staff_id] = StaffMember(staff_id, hash_passphrase(passphrase))
+    _write(members, path)
+
+
+def remove(staff_id: str, path: Path | None = None) -> bool:
+    """``staff_id`` may no longer sign in; False if it was not there."""
+    path = path or staff_file()
+    members = load(path)
+    if members.pop(staff_id, None) is None:
+        return False
+    _write(members, path)
+    return True
+
+
+def _write(members: dict[str, StaffMember], path: Path) -> None:
     lines = [f'[staff."{m.staff_id}"]\npassphrase = "{m.passphrase_hash}"\n' for m in members.values()]
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")

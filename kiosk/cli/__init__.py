@@ -32,6 +32,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     "calendar": ("kiosk.cli.calendar", "a site's open hours and closed days"),
     "demo": ("kiosk.cli.demo", "run the terminal on its embedded defaults"),
     "app": ("kiosk.cli.app", "open the counter or kiosk window"),
+    "staff": ("kiosk.cli.staff", "counter staff who may sign in at this terminal"),
 }
 
 Handler = Callable[[argparse.Namespace], int]

@@ -820,6 +820,30 @@
             <source>{n} transactions recorded under another terminal identity or site were set aside as rejected: see `kiosk outbox rejected`; `kiosk outbox export FILE` writes them out.</source>
             <translation>別の端末IDまたは拠点で記録された取引 {n} 件を拒否済みとして保留しました。`kiosk outbox rejected` で確認でき、`kiosk outbox export FILE` で書き出せます。</translation>
         </message>
+        <message>
+            <source>No staff member {staff} here.</source>
+            <translation>この端末に職員 {staff} は登録されていません。</translation>
+        </message>
+        <message>
+            <source>Passphrase for {staff}: </source>
+            <translation>{staff} のパスフレーズ: </translation>
+        </message>
+        <message>
+            <source>The same passphrase again: </source>
+            <translation>確認のため同じパスフレーズをもう一度: </translation>
+        </message>
+        <message>
+            <source>The two entries differ; nothing was changed.</source>
+            <translation>2回の入力が一致しません。何も変更していません。</translation>
+        </message>
+        <message>
+            <source>{staff} can no longer sign in at this terminal.</source>
+            <translation>{staff} はこの端末にサインインできなくなりました。</translation>
+        </message>
+        <message>
+            <source>{staff} can sign in at this terminal.</source>
+            <translation>{staff} はこの端末にサインインできます。</translation>
+        </message>
     </context>
     <context>
         <name>demo</name>
