@@ -4,7 +4,9 @@ There is one catalog per language, in Qt's own format: ``resources/translations/
 UI loads its compiled ``.qm`` through ``QTranslator`` and calls ``QCoreApplication.translate(context,
 text)``; the CLI calls ``tr(context, text)`` here, which reads the same ``.ts`` without importing Qt.
 Source strings are English; Japanese is the first language of the product (a Japanese locale, or
-``KIOSK_LANG=ja``, selects it).
+``KIOSK_LANG=ja``, selects it) and is complete. Simplified Chinese, Korean and Vietnamese are translated for
+what a resident sees at a kiosk (``kiosk.i18n_catalog.KIOSK_CONTEXTS``); any other text falls back to English,
+one text at a time.
 
 Rules for callers, checked by ``tests/test_i18n.py``:
 - ``context`` and ``text`` are string literals, so ``python -m kiosk.i18n_catalog update`` can find them;
@@ -24,8 +26,10 @@ from typing import NamedTuple
 
 from kiosk.paths import resources_dir
 
-SUPPORTED_LANGUAGES = ("ja", "en")
+SUPPORTED_LANGUAGES = ("ja", "en", "zh", "ko", "vi")
 SOURCE_LANGUAGE = "en"
+# The catalog is Simplified Chinese: a Traditional Chinese locale reads English rather than the wrong script.
+_TRADITIONAL_CHINESE = ("hant", "tw", "hk", "mo")
 
 _override_lock = threading.Lock()
 _language_override: str | None = None
@@ -43,10 +47,13 @@ def tr_noop(context: str, text: str) -> Message:
 
 
 def normalise_language(value: str | None) -> str | None:
-    """``ja_JP.UTF-8`` -> ``ja``; anything not supported -> None."""
+    """``ja_JP.UTF-8`` -> ``ja``, ``zh_CN``/``zh-Hans`` -> ``zh``; anything not supported -> None."""
     if not value:
         return None
-    code = value.split(".")[0].split("_")[0].split("-")[0].lower()
+    parts = value.split(".")[0].split("@")[0].replace("-", "_").lower().split("_")
+    code = parts[0]
+    if code == "zh" and any(part in _TRADITIONAL_CHINESE for part in parts[1:]):
+        return None
     return code if code in SUPPORTED_LANGUAGES else None
 
 
