@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_STAMP := .system-packages
+# The UI loads compiled catalogs; they are built here (and by an installer/packager), never committed.
+TS_FILES := $(wildcard resources/translations/kiosk_*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
 
 SYSTEM_PACKAGES := pcscd libpcsclite-dev vsmartcard-vpcd opensc pcsc-tools \
 	xvfb xauth x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
@@ -14,7 +17,7 @@ SYSTEM_PACKAGES := pcscd libpcsclite-dev vsmartcard-vpcd opensc pcsc-tools \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint typecheck i18n bench system-packages venv clean
+.PHONY: demo test lint typecheck i18n translations bench system-packages venv clean
 
 demo: venv
 	$(BIN)/kiosk demo
@@ -32,6 +35,10 @@ typecheck: venv
 i18n: venv
 	$(BIN)/python -m kiosk.i18n_catalog update
 
+translations: $(QM_FILES)
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
 bench: venv
 	$(BIN)/python benchmarks/card_read.py
 	$(BIN)/python benchmarks/outbox.py
@@ -47,7 +54,7 @@ $(SYSTEM_STAMP):
 	fi
 	@touch $@
 
-venv: $(STAMP)
+venv: $(STAMP) $(QM_FILES)
 $(STAMP): pyproject.toml $(SYSTEM_STAMP)
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -55,4 +62,4 @@ $(STAMP): pyproject.toml $(SYSTEM_STAMP)
 	@touch $@
 
 clean:
-	rm -rf $(VENV) $(SYSTEM_STAMP) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(SYSTEM_STAMP) .pytest_cache .mypy_cache .ruff_cache $(QM_FILES)
