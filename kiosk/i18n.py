@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import threading
+import unicodedata
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,7 @@ _TRADITIONAL_CHINESE = ("hant", "tw", "hk", "mo")
 
 _override_lock = threading.Lock()
 _language_override: str | None = None
+_stretch: float | None = None
 
 
 class Message(NamedTuple):
@@ -109,10 +111,34 @@ def catalog(lang: str) -> dict[tuple[str, str], str]:
     return _catalog(lang)
 
 
+def pseudo_stretch(text: str, factor: float) -> str:
+    """``text`` padded to ``factor`` times its length, its placeholders intact: a layout test's stand-in for a
+    language that says the same thing at greater length (German, Vietnamese).
+
+    The filler is words that can wrap, with accents above and below the line; beside Chinese, Japanese or
+    Korean it is wide characters, so it takes the room that script would.
+    """
+    extra = round(len(text) * (factor - 1))
+    if extra <= 0:
+        return text
+    if any(unicodedata.east_asian_width(character) in "WF" for character in text):
+        return text + "＃" * extra
+    filler = (" ÅÇÉÎÕ" * (extra // 6 + 1))[:extra]
+    return text + (filler[:-1] + "Å" if filler.endswith(" ") else filler)
+
+
+def set_pseudo_stretch(factor: float | None) -> None:
+    """Stretch every translated text by ``factor`` (the UI's pseudo-translation check); None stops it."""
+    global _stretch  # noqa: PLW0603 - one process-wide setting, like the language
+    _stretch = factor
+
+
 def tr(context: str, text: str, /, **values: object) -> str:
     """Translate ``text`` into the current language and fill its ``{placeholders}``."""
     lang = language()
     translated = text if lang == SOURCE_LANGUAGE else _catalog(lang).get((context, text), text)
+    if _stretch is not None:
+        translated = pseudo_stretch(translated, _stretch)
     return translated.format(**values) if values else translated
 
 
