@@ -719,7 +719,7 @@
         </message>
         <message>
             <source>Print the receipt</source>
-            <translation>영수증 인쇄</translation>
+            <translation>확인증 인쇄</translation>
         </message>
         <message>
             <source>Renew the certificates</source>

@@ -719,7 +719,7 @@
         </message>
         <message>
             <source>Print the receipt</source>
-            <translation>打印凭单</translation>
+            <translation>打印回执</translation>
         </message>
         <message>
             <source>Renew the certificates</source>
