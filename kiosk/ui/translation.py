@@ -18,20 +18,16 @@ import os
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kiosk import i18n
-from kiosk.errors import ConfigError
+from kiosk.errors import BadPseudoStretch
 from kiosk.i18n import catalog_path
 
 log = logging.getLogger("kiosk.ui.translation")
 
-# The kiosk's language buttons, in the order shown; ja and en are complete for every screen.
+# The kiosk's language buttons, in the order shown: ja and en complete, zh, ko and vi for every kiosk screen.
 KIOSK_LANGUAGES = ("ja", "en", "zh", "ko", "vi")
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English", "zh": "简体中文", "ko": "한국어", "vi": "Tiếng Việt"}
 PSEUDO_STRETCH_VARIABLE = "KIOSK_PSEUDO_STRETCH"
 _MAX_STRETCH = 5.0
-
-
-class BadPseudoStretch(ConfigError):
-    code = "config.pseudo_stretch"
 
 
 def pseudo_stretch_factor() -> float | None:

@@ -13,12 +13,12 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from kiosk import errors, i18n, i18n_catalog, messages
+from kiosk.errors import BadPseudoStretch
 from kiosk.paths import resources_dir
 from kiosk.ui import translation
 from kiosk.ui.translation import (
     KIOSK_LANGUAGES,
     PSEUDO_STRETCH_VARIABLE,
-    BadPseudoStretch,
     CatalogTranslator,
     StretchTranslator,
     pseudo_stretch_factor,
