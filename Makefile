@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_STAMP := .system-packages
+# The UI loads compiled catalogs; they are built here (and by an installer/packager), never committed.
+TS_FILES := $(wildcard resources/translations/kiosk_*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
 
 SYSTEM_PACKAGES := pcscd libpcsclite-dev vsmartcard-vpcd opensc pcsc-tools \
 	xvfb xauth x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
@@ -14,7 +17,7 @@ SYSTEM_PACKAGES := pcscd libpcsclite-dev vsmartcard-vpcd opensc pcsc-tools \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint typecheck i18n bench screenshots system-packages venv clean
+.PHONY: demo test lint typecheck i18n translations bench screenshots system-packages venv clean
 
 # With a display: the counter window in training mode (a virtual card, the local central service). Without
 # one: the command-line walkthrough, then a picture of every screen in docs/screenshots/.
@@ -38,6 +41,10 @@ typecheck: venv
 
 i18n: venv
 	$(BIN)/python -m kiosk.i18n_catalog update
+
+translations: $(QM_FILES)
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 # A PNG of every screen, both modes, every language (offscreen, no pcscd): docs/screenshots/<mode>/<lang>/.
 screenshots: venv
@@ -64,7 +71,7 @@ $(SYSTEM_STAMP): Makefile
 	fi
 	@touch $@
 
-venv: $(STAMP)
+venv: $(STAMP) $(QM_FILES)
 $(STAMP): pyproject.toml $(SYSTEM_STAMP)
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -72,4 +79,4 @@ $(STAMP): pyproject.toml $(SYSTEM_STAMP)
 	@touch $@
 
 clean:
-	rm -rf $(VENV) $(SYSTEM_STAMP) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(SYSTEM_STAMP) .pytest_cache .mypy_cache .ruff_cache $(QM_FILES)

@@ -40,6 +40,12 @@ class UnknownSite(ConfigError):
         self.site = site
 
 
+class BadPseudoStretch(ConfigError):
+    """``KIOSK_PSEUDO_STRETCH`` (the UI's pseudo-translation check) is not a number from 1 to 5."""
+
+    code = "config.pseudo_stretch"
+
+
 # --- card and reader -------------------------------------------------------------------------------------
 
 

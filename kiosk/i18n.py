@@ -4,7 +4,9 @@ There is one catalog per language, in Qt's own format: ``resources/translations/
 UI loads its compiled ``.qm`` through ``QTranslator`` and calls ``QCoreApplication.translate(context,
 text)``; the CLI calls ``tr(context, text)`` here, which reads the same ``.ts`` without importing Qt.
 Source strings are English; Japanese is the first language of the product (a Japanese locale, or
-``KIOSK_LANG=ja``, selects it).
+``KIOSK_LANG=ja``, selects it) and is complete. Simplified Chinese, Korean and Vietnamese are translated for
+what a resident sees at a kiosk (``kiosk.i18n_catalog.KIOSK_CONTEXTS``); any other text falls back to English,
+one text at a time.
 
 Rules for callers, checked by ``tests/test_i18n.py``:
 - ``context`` and ``text`` are string literals, so ``python -m kiosk.i18n_catalog update`` can find them;
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import os
 import threading
+import unicodedata
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -24,11 +27,14 @@ from typing import NamedTuple
 
 from kiosk.paths import resources_dir
 
-SUPPORTED_LANGUAGES = ("ja", "en")
+SUPPORTED_LANGUAGES = ("ja", "en", "zh", "ko", "vi")
 SOURCE_LANGUAGE = "en"
+# The catalog is Simplified Chinese: a Traditional Chinese locale reads English rather than the wrong script.
+_TRADITIONAL_CHINESE = ("hant", "tw", "hk", "mo")
 
 _override_lock = threading.Lock()
 _language_override: str | None = None
+_stretch: float | None = None
 
 
 class Message(NamedTuple):
@@ -43,10 +49,13 @@ def tr_noop(context: str, text: str) -> Message:
 
 
 def normalise_language(value: str | None) -> str | None:
-    """``ja_JP.UTF-8`` -> ``ja``; anything not supported -> None."""
+    """``ja_JP.UTF-8`` -> ``ja``, ``zh_CN``/``zh-Hans`` -> ``zh``; anything not supported -> None."""
     if not value:
         return None
-    code = value.split(".")[0].split("_")[0].split("-")[0].lower()
+    parts = value.split(".")[0].split("@")[0].replace("-", "_").lower().split("_")
+    code = parts[0]
+    if code == "zh" and any(part in _TRADITIONAL_CHINESE for part in parts[1:]):
+        return None
     return code if code in SUPPORTED_LANGUAGES else None
 
 
@@ -102,10 +111,34 @@ def catalog(lang: str) -> dict[tuple[str, str], str]:
     return _catalog(lang)
 
 
+def pseudo_stretch(text: str, factor: float) -> str:
+    """``text`` padded to ``factor`` times its length, its placeholders intact: a layout test's stand-in for a
+    language that says the same thing at greater length (German, Vietnamese).
+
+    The filler is words that can wrap, with accents above and below the line; beside Chinese, Japanese or
+    Korean it is wide characters, so it takes the room that script would.
+    """
+    extra = round(len(text) * (factor - 1))
+    if extra <= 0:
+        return text
+    if any(unicodedata.east_asian_width(character) in "WF" for character in text):
+        return text + "＃" * extra
+    filler = (" ÅÇÉÎÕ" * (extra // 6 + 1))[:extra]
+    return text + (filler[:-1] + "Å" if filler.endswith(" ") else filler)
+
+
+def set_pseudo_stretch(factor: float | None) -> None:
+    """Stretch every translated text by ``factor`` (the UI's pseudo-translation check); None stops it."""
+    global _stretch  # noqa: PLW0603 - one process-wide setting, like the language
+    _stretch = factor
+
+
 def tr(context: str, text: str, /, **values: object) -> str:
     """Translate ``text`` into the current language and fill its ``{placeholders}``."""
     lang = language()
     translated = text if lang == SOURCE_LANGUAGE else _catalog(lang).get((context, text), text)
+    if _stretch is not None:
+        translated = pseudo_stretch(translated, _stretch)
     return translated.format(**values) if values else translated
 
 

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.banner = QLabel(body)
         self.banner.setObjectName("trainingBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setWordWrap(True)
         theme.set_role(self.banner, theme.ROLE_BANNER)
         # The counter's status bar carries the training banner; a kiosk shows residents no status bar.
         self.banner.setVisible(training and mode is Mode.KIOSK)

@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk import staff
 from virtual_cards import REPO, kiosk_environment
+
+from kiosk import staff
 
 
 def run_staff(arguments: list[str], config: Path, passphrase: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -68,6 +68,7 @@ class CheckScreen(Screen):
         self.layout_.addWidget(self.visit)
         self._rules: SiteRules | None = None
         self.details = QFormLayout()
+        self.details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.layout_.addLayout(self.details)
         buttons = QGridLayout()
         self.renew_button = self.button("renewButton", lambda: translate("screens", "Renew the certificates"))
@@ -137,4 +138,6 @@ class CheckScreen(Screen):
             field.setWordWrap(True)
             field.setAccessibleName(f"{label}: {value}")
             theme.set_role(field, theme.ROLE_WARNING if warning else None)
-            self.details.addRow(label, field)
+            caption = QLabel(label, self)
+            caption.setWordWrap(True)
+            self.details.addRow(caption, field)
