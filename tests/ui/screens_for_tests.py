@@ -110,7 +110,7 @@ def _result_success() -> Screen:
 
 def _closed() -> Screen:
     screen = ClosedScreen()
-    screen.show_next_opening("2026-12-02 08:30")
+    screen.show_next_opening(lambda: "2026-12-02 08:30")
     return screen
 
 

@@ -59,7 +59,10 @@ def cut_off(window: QWidget) -> list[str]:
 # Cut off today, each for a reason in a file this test does not own; the fix is named so the lead can make
 # it and drop the entry (an entry that starts passing is reported as XPASS). Keyed by (screen, theme,
 # stretch, languages); None matches any.
-KNOWN_CUT_OFF: dict[tuple[str, str | None, float | None, str | None], str] = {
+KNOWN_CUT_OFF: dict[tuple[str | None, str | None, float | None, str | None], str] = {
+    (None, "large_text", 2.0, "vi"):
+        "kiosk/ui/window.py: the kiosk's top bar (larger text, high contrast, call staff) is a row of push "
+        "buttons that cannot wrap; Vietnamese at 200 % in large text needs about 50 px more than 1280",
     ("pinEntry", None, None, None):
         "the PIN pad with its letter keys needs about 1050 px high (1335 in large text) at 1280 wide: "
         "kiosk/ui/widgets/pinpad.py must lay the letter keys out in less height (fewer rows, smaller keys on "
@@ -80,7 +83,7 @@ KNOWN_CUT_OFF: dict[tuple[str, str | None, float | None, str | None], str] = {
 
 def known(case: str, theme_name: str, stretch: float, language: str) -> str | None:
     for (screen, known_theme, known_stretch, languages), reason in KNOWN_CUT_OFF.items():
-        if (screen == case and known_theme in (None, theme_name) and known_stretch in (None, stretch)
+        if (screen in (None, case) and known_theme in (None, theme_name) and known_stretch in (None, stretch)
                 and (languages is None or language in languages.split())):
             return reason
     return None
