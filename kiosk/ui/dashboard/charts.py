@@ -26,7 +26,8 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.showGrid(x=False, y=True, alpha=0.3)
-        self._legend: Any = self.addLegend(offset=(10, 10))
+        self._legend: Any = self.addLegend(offset=(-10, 10))  # top right: today's bars are on the right
+        self.setMinimumHeight(220)
         self.series: dict[str, list[int]] = {}  # what is drawn, by series name (tests read it)
 
     def show_series(self, title: str, keys: list[date], series: list[tuple[str, str, list[int] | None]],
@@ -42,8 +43,7 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
             assert values is not None
             xs = [n - 0.4 + width * (index + 0.5) for n in range(len(keys))]
             bars = pg.BarGraphItem(x=xs, height=values, width=width * 0.9, brush=brush, name=name)
-            self.addItem(bars)
-            self._legend.addItem(bars, name)
+            self.addItem(bars)  # named items join the legend by themselves
             self.series[name] = list(values)
         axis = self.getAxis("bottom")
         step = max(1, len(keys) // 14)

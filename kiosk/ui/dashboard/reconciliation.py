@@ -8,7 +8,7 @@ missing. Shown in the staff's words; a technician's command is named where a tec
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
 from kiosk.sync.reconcile import Difference, Problem, Reconciliation
 from kiosk.ui.dashboard.names import kind_label, outcome_label
@@ -57,7 +57,7 @@ def summary(result: Reconciliation) -> tuple[str, str]:
     if result.matches:
         return translate("Dashboard", "Everything matches."), ROLE_STATUS_OK
     return (translate("Dashboard", "{count} differences. What to do about each is in the last column.")
-            .format(count=len(result.differences) + sum(len(g) for g in result.central_gaps.values())),
+            .format(count=len(result.differences) + len(result.central_gaps)),
             ROLE_STATUS_PROBLEM)
 
 
@@ -87,10 +87,29 @@ def fill(table: QTableWidget, result: Reconciliation | None) -> None:
             table.setItem(row, column, item)
     for offset, (terminal, missing) in enumerate(gaps):
         row = len(result.differences) + offset
-        numbers = ", ".join(str(n) for n in missing)
+        numbers = number_ranges(missing)
         cells = ["", f"{terminal} #{numbers}", "", "", translate("Dashboard", "Sequence gap"), gap_advice()]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             table.setItem(row, column, item)
-    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(5):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the advice wraps in what is left
+    table.resizeRowsToContents()
+
+
+def number_ranges(numbers: tuple[int, ...] | list[int]) -> str:
+    """8, 9, 10, 12 -> "8-10, 12": a long gap stays one short line."""
+    parts: list[str] = []
+    ordered = sorted(numbers)
+    start = previous = ordered[0] if ordered else 0
+    for n in [*ordered[1:], None]:
+        if n is not None and n == previous + 1:
+            previous = n
+            continue
+        parts.append(str(start) if start == previous else f"{start}-{previous}")
+        if n is not None:
+            start = previous = n
+    return ", ".join(parts) if ordered else ""

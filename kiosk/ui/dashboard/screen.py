@@ -80,6 +80,7 @@ def _put(table: QTableWidget, rows: list[list[str]]) -> None:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
 
 
 class DashboardScreen(Screen):
@@ -158,8 +159,8 @@ class DashboardScreen(Screen):
         left.addWidget(self.kinds_table)
         right.addWidget(self.staff_label)
         right.addWidget(self.staff_table)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
         self.tabs.addTab(page, "")
 
     def _build_charts_tab(self) -> None:
