@@ -22,7 +22,7 @@ from kiosk.cli import main
 from kiosk.config import Settings
 from kiosk.store.database import Store, open_store
 from kiosk.sync.client import CentralClient
-from kiosk.ui.dashboard.reconciliation import number_ranges
+from kiosk.ui.dashboard.reconciliation import KEY_ROLE, number_ranges
 from kiosk.ui.dashboard.screen import DashboardScreen
 from ui.helpers import save_screenshot
 
@@ -113,8 +113,10 @@ async def test_reconciliation_on_screen_is_kiosk_reconcile_s(
     dashboard.date_edit.setDate(QDate(DAY.year, DAY.month, DAY.day))
     dashboard.reconcile_button.click()
     await until(lambda: dashboard.reconciliation is not None, "the reconciliation")
-    rows = cells(dashboard.reconcile_table)
-    by_key = {row[0]: row for row in rows if row[0]}
+    table = dashboard.reconcile_table
+    rows = cells(table)
+    by_key = {table.item(n, 0).data(KEY_ROLE): row for n, row in enumerate(rows) if row[0]}
+    assert all(len(row[0]) == 8 for row in rows if row[0])
     assert by_key[recorded.pending][4] == "Pending"
     assert "if it stays pending, check the network" in by_key[recorded.pending][5]
     assert by_key[recorded.rejected][4] == "Rejected"
@@ -187,9 +189,13 @@ async def test_screenshots_in_japanese(japanese: object, dashboard: DashboardScr
     dashboard.tabs.setCurrentIndex(1)
     save_screenshot(dashboard, screenshot_dir, "dashboard-charts", width=1280)
     await dashboard.reconcile_day(DAY)
+    dashboard.resize(1280, 800)
     dashboard.tabs.setCurrentIndex(2)
     assert "送信待ち" in {row[4] for row in cells(dashboard.reconcile_table)}
-    save_screenshot(dashboard, screenshot_dir, "dashboard-reconciliation", width=1280)
+    table = dashboard.reconcile_table
+    await until(lambda: table.rowHeight(0) < table.viewport().height() // 2, "the rows fitted to the columns")
+    # Grabbed at the window's size as it is: shrinking it first (save_screenshot) would wrap the advice anew.
+    assert dashboard.grab().save(str(screenshot_dir / "dashboard-reconciliation.png"))
     assert dashboard.findChild(QTableWidget, "reconcileDifferences") is dashboard.reconcile_table
     assert dashboard.reconcile_table.item(0, 5).toolTip()  # the whole advice, even when the column is narrow
     assert dashboard.layoutDirection() == Qt.LayoutDirection.LeftToRight

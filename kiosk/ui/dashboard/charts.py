@@ -26,7 +26,7 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.showGrid(x=False, y=True, alpha=0.3)
-        self._legend: Any = self.addLegend(offset=(-10, 10))  # top right: today's bars are on the right
+        self._legend: Any = self.addLegend(offset=(10, 10))  # top left: the oldest days, usually low bars
         self.setMinimumHeight(220)
         self.series: dict[str, list[int]] = {}  # what is drawn, by series name (tests read it)
 
@@ -46,6 +46,7 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
             self.addItem(bars)  # named items join the legend by themselves
             self.series[name] = list(values)
         axis = self.getAxis("bottom")
+        axis.setHeight(36)  # room for the dates under the bars
         step = max(1, len(keys) // 14)
         axis.setTicks([[(n, key.strftime(label)) for n, key in enumerate(keys) if n % step == 0]])
         top = max([max(values, default=0) for _, _, values in shown] + [1])

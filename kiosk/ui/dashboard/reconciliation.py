@@ -7,7 +7,7 @@ missing. Shown in the staff's words; a technician's command is named where a tec
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
 from kiosk.sync.reconcile import Difference, Problem, Reconciliation
@@ -15,6 +15,7 @@ from kiosk.ui.dashboard.names import kind_label, outcome_label
 from kiosk.ui.theme import ROLE_STATUS_OK, ROLE_STATUS_PROBLEM
 
 translate = QCoreApplication.translate
+KEY_ROLE = Qt.ItemDataRole.UserRole  # a difference row's whole transaction key
 
 
 def problem_name(problem: Problem) -> str:
@@ -84,6 +85,9 @@ def fill(table: QTableWidget, result: Reconciliation | None) -> None:
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setToolTip(text)
+            if column == 0:  # 8 digits tell rows apart; the whole key is in the tooltip and the item's data
+                item.setText(text[:8])
+                item.setData(KEY_ROLE, text)
             table.setItem(row, column, item)
     for offset, (terminal, missing) in enumerate(gaps):
         row = len(result.differences) + offset
@@ -98,6 +102,9 @@ def fill(table: QTableWidget, result: Reconciliation | None) -> None:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the advice wraps in what is left
     table.resizeRowsToContents()
+    if not table.property("rowsFollowWidths"):  # the advice wraps anew when the window changes width
+        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
+        table.setProperty("rowsFollowWidths", True)
 
 
 def number_ranges(numbers: tuple[int, ...] | list[int]) -> str:

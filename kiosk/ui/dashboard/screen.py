@@ -15,7 +15,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -141,6 +142,8 @@ class DashboardScreen(Screen):
         self.csv_month.clicked.connect(lambda: self._ask_and_export("month", "csv"))
         self.pdf_day.clicked.connect(lambda: self._ask_and_export("day", "pdf"))
         self.pdf_month.clicked.connect(lambda: self._ask_and_export("month", "pdf"))
+        # The advice wraps: row heights follow the column widths once the layout has settled.
+        self.tabs.currentChanged.connect(lambda _: QTimer.singleShot(0, self.reconcile_table.resizeRowsToContents))
         self._texts.append(self._retranslate_views)
         self._retranslate_views()
 
@@ -227,6 +230,10 @@ class DashboardScreen(Screen):
     def site(self) -> str:
         assert self.settings is not None, "attach() first"
         return self.settings.site
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.reconcile_table.resizeRowsToContents)
 
     def chosen_day(self) -> date:
         chosen = self.date_edit.date()
