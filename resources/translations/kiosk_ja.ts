@@ -776,6 +776,26 @@
             <source>Open hours of {site}, {days} days from {date}</source>
             <translation>{site}の開庁時間({date}から{days}日間)</translation>
         </message>
+        <message>
+            <source>Procedures at {site}, {first} to {last} (terminal {terminal})</source>
+            <translation>{site}の手続件数　{first}～{last}（端末 {terminal}）</translation>
+        </message>
+        <message>
+            <source>The whole site's counts could not be fetched: {reason}</source>
+            <translation>拠点全体の件数を取得できませんでした：{reason}</translation>
+        </message>
+        <message>
+            <source>Written: {path}</source>
+            <translation>書き出しました：{path}</translation>
+        </message>
+        <message>
+            <source>site</source>
+            <translation>拠点</translation>
+        </message>
+        <message>
+            <source>total</source>
+            <translation>合計</translation>
+        </message>
     </context>
     <context>
         <name>demo</name>

@@ -143,7 +143,7 @@ class DashboardScreen(Screen):
         self.pdf_day.clicked.connect(lambda: self._ask_and_export("day", "pdf"))
         self.pdf_month.clicked.connect(lambda: self._ask_and_export("month", "pdf"))
         # The advice wraps: row heights follow the column widths once the layout has settled.
-        self.tabs.currentChanged.connect(lambda _: QTimer.singleShot(0, self.reconcile_table.resizeRowsToContents))
+        self.tabs.currentChanged.connect(self._fit_rows_later)
         self._texts.append(self._retranslate_views)
         self._retranslate_views()
 
@@ -233,7 +233,11 @@ class DashboardScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self.reconcile_table.resizeRowsToContents)
+        self._fit_rows_later()
+
+    def _fit_rows_later(self, *_: object) -> None:
+        # With the table as context, Qt drops the call if the table is gone by then (a closed window).
+        QTimer.singleShot(0, self.reconcile_table, self.reconcile_table.resizeRowsToContents)
 
     def chosen_day(self) -> date:
         chosen = self.date_edit.date()
