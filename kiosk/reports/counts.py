@@ -130,7 +130,15 @@ async def central_days(client: CentralClient, site: str, days: list[date]) -> di
         async with gate:
             return day, await client.counts(site, day)
 
-    return dict(await asyncio.gather(*(one(day) for day in days)))
+    tasks = [asyncio.ensure_future(one(day)) for day in days]
+    try:
+        return dict(await asyncio.gather(*tasks))
+    except BaseException:
+        # gather leaves the other requests running; they must not outlive the client the caller closes next.
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
 
 
 def site_rows(days: dict[date, CentralDay]) -> tuple[SiteCount, ...]:

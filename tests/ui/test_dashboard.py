@@ -27,6 +27,15 @@ from kiosk.ui.dashboard.screen import DashboardScreen
 from ui.helpers import save_screenshot
 
 WAIT_S = 30.0  # a bound against hanging, not a speed target
+_LOOPS_KEPT: list[asyncio.AbstractEventLoop] = []
+
+
+@pytest.fixture(autouse=True)
+async def keep_the_loop() -> None:
+    """A qasync loop owns a QObject (its timer). Freed by the cycle collector, which may run in any thread (a
+    ``to_thread`` worker here), it would leave the main thread's timer list pointing at a deleted object:
+    a segmentation fault some tests later. Kept, it dies with the process."""
+    _LOOPS_KEPT.append(asyncio.get_running_loop())
 
 
 @pytest.fixture
@@ -96,16 +105,16 @@ async def test_today_s_counts_per_kind_outcome_and_staff_for_the_terminal_and_th
     assert len(months) == 12 and sum(months) == 9 and months[-1] == 8
 
 
-async def test_the_site_unreachable_still_shows_this_terminal(qtbot: QtBot, styled: QApplication, tmp_path: Path,
+async def test_the_site_unreachable_still_shows_this_terminal(dashboard: DashboardScreen, tmp_path: Path,
                                                               recorded: Day, store: Store) -> None:
+    # The fixture's screen, attached to a service that is not there: a screen made in the test body would be
+    # freed by Python's cycle collector at any moment, possibly in the middle of a Qt event.
     down = terminal_settings(tmp_path / "down", "http://127.0.0.1:9", sync_timeout_s=0.5)
-    screen = DashboardScreen()
-    qtbot.addWidget(screen)
-    screen.attach(down, store, today=lambda: DAY)
-    await screen.refresh()
-    assert ["Total", "", "6", "-"] in cells(screen.kinds_table)
-    assert "could not be fetched" in screen.notice.text()
-    assert "Whole site" not in screen.days_chart.series
+    dashboard.attach(down, store, today=lambda: DAY)
+    await dashboard.refresh()
+    assert ["Total", "", "6", "-"] in cells(dashboard.kinds_table)
+    assert "could not be fetched" in dashboard.notice.text()
+    assert "Whole site" not in dashboard.days_chart.series
 
 
 async def test_reconciliation_on_screen_is_kiosk_reconcile_s(
