@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from kiosk.errors import KioskError
@@ -42,7 +42,6 @@ class CountsReport:
     rows: tuple[CountRow, ...]  # this terminal
     site_rows: tuple[SiteCount, ...] | None = None  # the whole site; None when not fetched
     site_missing: str | None = None  # why not, for people (an error's translated text, or a reason)
-    site_days: dict[date, CentralDay] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def days(self) -> list[date]:
@@ -169,4 +168,4 @@ async def build(store: Store, client: CentralClient | None, site: str, first: da
         answers = await central_days(client, site, days)
     except KioskError as error:
         return CountsReport(site, report.terminal_id, first, last, made_at, rows, None, explain(error))
-    return CountsReport(site, report.terminal_id, first, last, made_at, rows, site_rows(answers), None, answers)
+    return CountsReport(site, report.terminal_id, first, last, made_at, rows, site_rows(answers), None)
