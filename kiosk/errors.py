@@ -407,3 +407,30 @@ class DocumentNotWritten(KioskError):
     the Japanese font is missing, which would print empty boxes). Nothing half-written is left behind."""
 
     code = "document.not_written"
+
+
+# --- reports and exports ---------------------------------------------------------------------------------
+
+
+class ReportError(KioskError):
+    code = "report"
+
+
+class InvalidPeriod(ReportError):
+    """A report's dates make no period: the end before the start, or longer than a report covers."""
+
+    code = "report.invalid_period"
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason  # "reversed" or "too_long"
+
+
+class ExportFailed(ReportError):
+    """The report could not be written where asked (no such folder, no permission, disk full)."""
+
+    code = "report.export_failed"
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path

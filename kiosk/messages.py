@@ -117,6 +117,11 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], Message], ...] = (
         "errors", "The central service cannot be reached. The terminal will try again automatically.")),
     (errors.RequestRejected, tr_noop("errors", "The central service refused the request.")),
     (errors.SyncError, tr_noop("errors", "There is a problem with the central service.")),
+    (errors.ExportFailed, tr_noop(
+        "errors", "The report could not be saved there. Please choose another folder or a USB drive.")),
+    (errors.InvalidPeriod, tr_noop(
+        "errors", "These dates make no report period: the first day must not be after the last, and a report "
+        "covers at most a year.")),
     (errors.UnknownSite, tr_noop("errors", "No calendar is set up for this site.")),
     (errors.NeverOpen, tr_noop(
         "errors", "The site calendar has no open day. Please call a technician.")),

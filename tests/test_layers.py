@@ -21,9 +21,11 @@ ALLOWED = {
     "central": {"kiosk.central", "kiosk.domain", "kiosk.pki", "kiosk.paths", "kiosk.config", "kiosk.errors"},
     "flows": {"kiosk.flows", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.errors",
               "kiosk.config", "kiosk.i18n", "kiosk.messages"},
-    "ui": {"kiosk.ui", "kiosk.flows", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.errors",
-           "kiosk.config", "kiosk.i18n", "kiosk.messages", "kiosk.paths", "kiosk.staff", "kiosk.calendar_config",
-           "kiosk.calendar_text", "kiosk.calendar_holidays"},
+    "reports": {"kiosk.reports", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.errors", "kiosk.config",
+                "kiosk.i18n"},
+    "ui": {"kiosk.ui", "kiosk.reports", "kiosk.flows", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain",
+           "kiosk.errors", "kiosk.config", "kiosk.i18n", "kiosk.messages", "kiosk.paths", "kiosk.staff",
+           "kiosk.calendar_config", "kiosk.calendar_text", "kiosk.calendar_holidays"},
 }
 FORBIDDEN_OUTSIDE = {
     "domain": {"smartcard", "sqlalchemy", "httpx", "PySide6", "qasync", "fastapi", "os", "socket", "pathlib",
@@ -34,6 +36,7 @@ FORBIDDEN_OUTSIDE = {
     "sync": {"smartcard", "PySide6", "qasync", "fastapi"},
     "central": {"smartcard", "PySide6", "qasync"},
     "flows": {"smartcard", "PySide6", "qasync", "fastapi", "sqlalchemy"},
+    "reports": {"smartcard", "PySide6", "qasync", "fastapi"},
     "ui": {"smartcard", "fastapi"},
 }
 

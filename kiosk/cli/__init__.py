@@ -28,6 +28,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     "audit": ("kiosk.cli.audit", "the append-only audit trail"),
     "central": ("kiosk.cli.central", "run the reference central service"),
     "reconcile": ("kiosk.cli.reconcile", "compare this terminal's daily counts with the central service"),
+    "report": ("kiosk.cli.report", "the office's reports: counts of a period as CSV or PDF"),
     "pki": ("kiosk.cli.pki", "the training PKI shared by the virtual card and the central service"),
     "calendar": ("kiosk.cli.calendar", "a site's open hours and closed days"),
     "demo": ("kiosk.cli.demo", "run the terminal on its embedded defaults"),

@@ -21,8 +21,9 @@ from sqlalchemy.engine import make_url
 from kiosk.config import Settings
 from kiosk.domain.transactions import Mode, TransactionRecord
 from kiosk.errors import ConfigError, DatabaseCorrupt, DatabaseLost, StoreError
-from kiosk.store import audit, marker, outbox, records, schema
+from kiosk.store import audit, counts, marker, outbox, records, schema
 from kiosk.store.audit import AuditEntry, AuditProblem, AuditReport
+from kiosk.store.counts import CountRow
 from kiosk.store.drafts import TransactionDraft
 from kiosk.store.outbox import OutboxItem, OutboxStatus
 from kiosk.store.records import LocalTransaction, Terminal
@@ -126,6 +127,11 @@ class Store:
     def local_day(self, site: str, day: date) -> list[LocalTransaction]:
         with self._reading() as connection:
             return records.local_day(connection, site, day)
+
+    def counts(self, site: str, first: date, last: date) -> list[CountRow]:
+        """Per day, kind, outcome and staff member, for Japan-time days ``first``..``last`` (both included)."""
+        with self._reading() as connection:
+            return counts.count_rows(connection, site, first, last)
 
     # --- the outbox ------------------------------------------------------------------------------------
 

@@ -156,6 +156,7 @@ async def start(settings: Settings, window: MainWindow, *, mode: Mode, training:
                             insert_training_card=training.insert_card if training else None, customer=customer)
     services.state_changed.connect(window.status.show_state)
     window.lock_button.clicked.connect(controller.lock)
+    window.today_button.clicked.connect(controller.show_dashboard)
     window.call_staff_button.clicked.connect(controller.call_staff)
     controller.screen_changed.connect(lambda _name: window.set_staff(controller.staff_id))
     controller.started_over.connect(window.reset_display)

@@ -39,6 +39,7 @@ from kiosk.flows.procedure import FlowResult
 from kiosk.flows.renewal import PURPOSES, Renewal, renew
 from kiosk.messages import Audience, advice_for, pin_name
 from kiosk.ui.customer import CustomerWindow, PinMirrorScreen
+from kiosk.ui.dashboard.screen import DashboardScreen
 from kiosk.ui.interaction import QtInteraction
 from kiosk.ui.screens.base import translate
 from kiosk.ui.screens.check import CheckScreen
@@ -106,6 +107,11 @@ class Controller(QObject):
             customer.stack.addWidget(self.pin_entry)
             self.pin_mirror = PinMirrorScreen(self.pin_entry.pad)
             stack.addWidget(self.pin_mirror)
+        self.dashboard: DashboardScreen | None = None
+        if self.counter:
+            self.dashboard = DashboardScreen()
+            self.dashboard.back.connect(self.back_to_start)
+            stack.addWidget(self.dashboard)
         for screen in (self.sign_in, self.attract, self.closed, self.insert_card, self.check_screen,
                        self.choose_pin, self.last_try, self.identity, self.progress, self.result, self.card_info,
                        self.call_staff_screen):
@@ -136,6 +142,8 @@ class Controller(QObject):
         """Start serving: ``rules`` (the site's calendar) close a kiosk outside its hours (not in training)."""
         self.services = services
         self.rules = rules
+        if self.dashboard is not None:
+            self.dashboard.attach(services.settings, services.store)
         if rules is not None and not self.counter and not self.training:
             self._hours = QTimer(self)
             self._hours.setInterval(HOURS_CHECK_MS)
@@ -431,6 +439,13 @@ class Controller(QObject):
         self._attributes = None
         self.card_info.clear()
         self._back_to_check()
+
+    def show_dashboard(self) -> None:
+        """The counter's day: counts, charts, reconciliation and exports (a signed-in staff member only)."""
+        if self.dashboard is None or self.services is None or self.staff_id is None or self.busy:
+            return
+        self.show(self.dashboard)
+        self._background(self.dashboard.refresh())
 
     def show_rejected(self) -> None:
         """The status bar's rejected count, clicked: which records the central service refused, and why."""

@@ -70,6 +70,11 @@ class MainWindow(QMainWindow):
             toggle.setVisible(mode is Mode.KIOSK)
             toggle.toggled.connect(self._apply_theme)
             top.addWidget(toggle)
+        self.today_button = QPushButton(body)
+        self.today_button.setObjectName("dashboardButton")
+        self.today_button.setMinimumHeight(48)
+        self.today_button.setVisible(False)  # until a staff member signs in
+        top.addWidget(self.today_button)
         top.addWidget(self.lock_button)
         top.addWidget(self.call_staff_button)
         layout.addLayout(top)
@@ -110,6 +115,7 @@ class MainWindow(QMainWindow):
     def set_staff(self, staff_id: str | None) -> None:
         self._staff = staff_id
         self.lock_button.setVisible(self.mode is Mode.COUNTER and staff_id is not None)
+        self.today_button.setVisible(self.mode is Mode.COUNTER and staff_id is not None)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -117,6 +123,8 @@ class MainWindow(QMainWindow):
         self.banner.setText(translate("window", "TRAINING: a virtual card and a local central service. "
                                                 "Nothing here is real."))
         self.banner.setAccessibleName(self.banner.text())
+        self.today_button.setText(translate("window", "Today's counts"))
+        self.today_button.setAccessibleName(self.today_button.text())
         self.lock_button.setText(translate("window", "Lock"))
         self.lock_button.setAccessibleName(self.lock_button.text())
         self.call_staff_button.setText(translate("window", "Call staff"))

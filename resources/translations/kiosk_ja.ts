@@ -279,6 +279,14 @@
             <source>The terminal's records are missing or older than the records it made. Nothing will be recorded until a technician checks it.</source>
             <translation>端末の記録が見つからないか、作成済みの記録より古くなっています。技術者が確認するまで記録は行いません。</translation>
         </message>
+        <message>
+            <source>The report could not be saved there. Please choose another folder or a USB drive.</source>
+            <translation>そこには帳票を保存できませんでした。別のフォルダーまたはUSBメモリーを選んでください。</translation>
+        </message>
+        <message>
+            <source>These dates make no report period: the first day must not be after the last, and a report covers at most a year.</source>
+            <translation>この日付では集計期間になりません。開始日は終了日より後にできず、期間は最長1年です。</translation>
+        </message>
     </context>
     <context>
         <name>pins</name>
@@ -844,6 +852,26 @@
             <source>{staff} can sign in at this terminal.</source>
             <translation>{staff} はこの端末にサインインできます。</translation>
         </message>
+        <message>
+            <source>Procedures at {site}, {first} to {last} (terminal {terminal})</source>
+            <translation>{site}の手続件数　{first}～{last}（端末 {terminal}）</translation>
+        </message>
+        <message>
+            <source>The whole site's counts could not be fetched: {reason}</source>
+            <translation>拠点全体の件数を取得できませんでした：{reason}</translation>
+        </message>
+        <message>
+            <source>Written: {path}</source>
+            <translation>書き出しました：{path}</translation>
+        </message>
+        <message>
+            <source>site</source>
+            <translation>拠点</translation>
+        </message>
+        <message>
+            <source>total</source>
+            <translation>合計</translation>
+        </message>
     </context>
     <context>
         <name>demo</name>
@@ -1351,6 +1379,10 @@
         <message>
             <source>Please follow the staff member's instructions. When asked, enter your PIN on this screen.</source>
             <translation>職員の案内に従ってください。求められたら、この画面で暗証番号を入力してください。</translation>
+        </message>
+        <message>
+            <source>Today's counts</source>
+            <translation>本日の件数</translation>
         </message>
     </context>
     <context>
@@ -2034,6 +2066,316 @@
         <message>
             <source>{date}, {time} (Japan time)</source>
             <translation>{date} {time}（日本時間）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <source>Back</source>
+            <translation>戻る</translation>
+        </message>
+        <message>
+            <source>By procedure and outcome</source>
+            <translation>手続・結果別</translation>
+        </message>
+        <message>
+            <source>By staff member (this terminal)</source>
+            <translation>職員別（この端末）</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>グラフ</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>照合する</translation>
+        </message>
+        <message>
+            <source>Could not compare: {reason}</source>
+            <translation>照合できませんでした：{reason}</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>件数</translation>
+        </message>
+        <message>
+            <source>Counts</source>
+            <translation>件数</translation>
+        </message>
+        <message>
+            <source>Counts of Japan-time days. The whole site's come from the central service and include only what it has received.</source>
+            <translation>日本時間の日ごとの件数です。拠点全体の件数はセンターから取得し、センターが受信した分だけを含みます。</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日付</translation>
+        </message>
+        <message>
+            <source>Day as CSV</source>
+            <translation>本日分をCSVで保存</translation>
+        </message>
+        <message>
+            <source>Day as PDF</source>
+            <translation>本日分をPDFで保存</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>差異</translation>
+        </message>
+        <message>
+            <source>Different</source>
+            <translation>内容の相違</translation>
+        </message>
+        <message>
+            <source>Everything matches.</source>
+            <translation>すべて一致しています。</translation>
+        </message>
+        <message>
+            <source>If these numbers are pending here, the terminal will send them; otherwise call a technician.</source>
+            <translation>これらの番号がこの端末で送信待ちなら、端末が送信します。そうでなければ技術担当者をお呼びください。</translation>
+        </message>
+        <message>
+            <source>It was delivered but the central service does not have it: call a technician. The record is kept here.</source>
+            <translation>送信済みですがセンターにありません。技術担当者をお呼びください。記録はこの端末に保管されています。</translation>
+        </message>
+        <message>
+            <source>Missing at the central service</source>
+            <translation>センターに未登録</translation>
+        </message>
+        <message>
+            <source>Missing at this terminal</source>
+            <translation>この端末に記録なし</translation>
+        </message>
+        <message>
+            <source>Month as CSV</source>
+            <translation>今月分をCSVで保存</translation>
+        </message>
+        <message>
+            <source>Month as PDF</source>
+            <translation>今月分をPDFで保存</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>送信待ち</translation>
+        </message>
+        <message>
+            <source>Procedure</source>
+            <translation>手続</translation>
+        </message>
+        <message>
+            <source>Procedures per day, last 14 days</source>
+            <translation>日別の手続件数（直近14日）</translation>
+        </message>
+        <message>
+            <source>Procedures per month, last 12 months (this terminal)</source>
+            <translation>月別の手続件数（直近12か月、この端末）</translation>
+        </message>
+        <message>
+            <source>Reconciliation</source>
+            <translation>照合</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>受付拒否</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>帳票の保存</translation>
+        </message>
+        <message>
+            <source>Saved: {path}</source>
+            <translation>保存しました：{path}</translation>
+        </message>
+        <message>
+            <source>Sequence gap</source>
+            <translation>通番の欠番</translation>
+        </message>
+        <message>
+            <source>Staff ID</source>
+            <translation>職員ID</translation>
+        </message>
+        <message>
+            <source>Terminal and number</source>
+            <translation>端末と通番</translation>
+        </message>
+        <message>
+            <source>The central service has a record of this terminal that the terminal does not: tell your supervisor (was the terminal restored or replaced?).</source>
+            <translation>センターにはこの端末の記録がありますが、端末にはありません。責任者に伝えてください（端末の復元や交換がありませんでしたか）。</translation>
+        </message>
+        <message>
+            <source>The central service has it as {kind} ({outcome}): tell a technician, and count it as this terminal recorded it until it is resolved.</source>
+            <translation>センターでは「{kind}（{outcome}）」として登録されています。技術担当者に伝え、解決するまではこの端末の記録どおりに数えてください。</translation>
+        </message>
+        <message>
+            <source>The central service refused it: call a technician to correct it and send it again (kiosk outbox rejected, kiosk outbox retry). It is kept here.</source>
+            <translation>センターが受け付けませんでした。技術担当者に修正と再送を依頼してください（kiosk outbox rejected、kiosk outbox retry）。記録はこの端末に保管されています。</translation>
+        </message>
+        <message>
+            <source>The terminal will send it; if it stays pending, check the network.</source>
+            <translation>端末が送信します。送信待ちのままなら、ネットワークを確認してください。</translation>
+        </message>
+        <message>
+            <source>The whole site's counts could not be fetched: {reason}</source>
+            <translation>拠点全体の件数を取得できませんでした：{reason}</translation>
+        </message>
+        <message>
+            <source>This terminal</source>
+            <translation>この端末</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合計</translation>
+        </message>
+        <message>
+            <source>Transaction</source>
+            <translation>取引</translation>
+        </message>
+        <message>
+            <source>What to do</source>
+            <translation>対処</translation>
+        </message>
+        <message>
+            <source>Whole site</source>
+            <translation>拠点全体</translation>
+        </message>
+        <message>
+            <source>{count} differences. What to do about each is in the last column.</source>
+            <translation>差異が{count}件あります。それぞれの対処は右端の列にあります。</translation>
+        </message>
+        <message>
+            <source>{day}: {summary}</source>
+            <translation>{day}：{summary}</translation>
+        </message>
+        <message>
+            <source>{site}, {day}: terminal {terminal}</source>
+            <translation>{site}　{day}　端末 {terminal}</translation>
+        </message>
+    </context>
+    <context>
+        <name>reports</name>
+        <message>
+            <source>(kiosk, no staff)</source>
+            <translation>（キオスク、職員なし）</translation>
+        </message>
+        <message>
+            <source>By day</source>
+            <translation>日別</translation>
+        </message>
+        <message>
+            <source>By procedure and outcome</source>
+            <translation>手続・結果別</translation>
+        </message>
+        <message>
+            <source>By staff member (this terminal)</source>
+            <translation>職員別（この端末）</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>中止</translation>
+        </message>
+        <message>
+            <source>Card details read</source>
+            <translation>券面事項の読取</translation>
+        </message>
+        <message>
+            <source>Certificate check</source>
+            <translation>電子証明書の確認</translation>
+        </message>
+        <message>
+            <source>Certificate renewal</source>
+            <translation>電子証明書の更新</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>完了</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>件数</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日付</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>失敗</translation>
+        </message>
+        <message>
+            <source>New certificate</source>
+            <translation>電子証明書の新規発行</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>PIN change</source>
+            <translation>暗証番号の変更</translation>
+        </message>
+        <message>
+            <source>PIN reset</source>
+            <translation>暗証番号の初期化</translation>
+        </message>
+        <message>
+            <source>Page {page}</source>
+            <translation>{page}ページ</translation>
+        </message>
+        <message>
+            <source>Procedure</source>
+            <translation>手続</translation>
+        </message>
+        <message>
+            <source>Procedures at {site} on {day}</source>
+            <translation>{site}の手続件数（{day}）</translation>
+        </message>
+        <message>
+            <source>Procedures at {site}, {first} to {last}</source>
+            <translation>{site}の手続件数（{first}～{last}）</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>範囲</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>拠点</translation>
+        </message>
+        <message>
+            <source>Staff ID</source>
+            <translation>職員ID</translation>
+        </message>
+        <message>
+            <source>Terminal ID</source>
+            <translation>端末ID</translation>
+        </message>
+        <message>
+            <source>Terminal {terminal}; made {made}</source>
+            <translation>端末 {terminal}　作成 {made}</translation>
+        </message>
+        <message>
+            <source>This terminal</source>
+            <translation>この端末</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合計</translation>
+        </message>
+        <message>
+            <source>Whole site</source>
+            <translation>拠点全体</translation>
+        </message>
+        <message>
+            <source>Whole site: not available ({reason})</source>
+            <translation>拠点全体：取得できません（{reason}）</translation>
         </message>
     </context>
 </TS>

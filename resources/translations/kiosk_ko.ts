@@ -544,6 +544,14 @@
             <source>The terminal's records are missing or older than the records it made. Nothing will be recorded until a technician checks it.</source>
             <translation>단말기의 기록이 없거나 만든 기록보다 오래되었습니다. 기술 담당자가 확인할 때까지 아무것도 기록되지 않습니다.</translation>
         </message>
+        <message>
+            <source>The report could not be saved there. Please choose another folder or a USB drive.</source>
+            <translation>그 위치에 보고서를 저장할 수 없습니다. 다른 폴더나 USB 드라이브를 선택해 주십시오.</translation>
+        </message>
+        <message>
+            <source>These dates make no report period: the first day must not be after the last, and a report covers at most a year.</source>
+            <translation>이 날짜로는 보고 기간을 만들 수 없습니다. 시작일은 종료일보다 늦을 수 없으며, 보고서는 최대 1년을 다룹니다.</translation>
+        </message>
     </context>
     <context>
         <name>kiosk</name>
@@ -954,6 +962,10 @@
         <message>
             <source>Please follow the staff member's instructions. When asked, enter your PIN on this screen.</source>
             <translation>직원의 안내에 따라 주십시오. 요청이 있으면 이 화면에서 비밀번호를 입력해 주십시오.</translation>
+        </message>
+        <message>
+            <source>Today's counts</source>
+            <translation>오늘의 건수</translation>
         </message>
     </context>
 </TS>

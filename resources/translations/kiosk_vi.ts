@@ -544,6 +544,14 @@
             <source>The terminal's records are missing or older than the records it made. Nothing will be recorded until a technician checks it.</source>
             <translation>Dữ liệu của máy bị thiếu hoặc cũ hơn các bản ghi máy đã tạo. Sẽ không ghi gì cho đến khi kỹ thuật viên kiểm tra.</translation>
         </message>
+        <message>
+            <source>The report could not be saved there. Please choose another folder or a USB drive.</source>
+            <translation>Không thể lưu báo cáo vào đó. Vui lòng chọn thư mục khác hoặc ổ USB.</translation>
+        </message>
+        <message>
+            <source>These dates make no report period: the first day must not be after the last, and a report covers at most a year.</source>
+            <translation>Các ngày này không tạo thành kỳ báo cáo: ngày đầu không được sau ngày cuối, và một báo cáo tối đa là một năm.</translation>
+        </message>
     </context>
     <context>
         <name>kiosk</name>
@@ -954,6 +962,10 @@
         <message>
             <source>Please follow the staff member's instructions. When asked, enter your PIN on this screen.</source>
             <translation>Vui lòng làm theo hướng dẫn của nhân viên. Khi được yêu cầu, hãy nhập mã PIN trên màn hình này.</translation>
+        </message>
+        <message>
+            <source>Today's counts</source>
+            <translation>Số lượng hôm nay</translation>
         </message>
     </context>
 </TS>

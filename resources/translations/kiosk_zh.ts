@@ -544,6 +544,14 @@
             <source>The terminal's records are missing or older than the records it made. Nothing will be recorded until a technician checks it.</source>
             <translation>本终端的记录缺失或比其生成的记录更旧。在技术人员检查之前，不会进行任何记录。</translation>
         </message>
+        <message>
+            <source>The report could not be saved there. Please choose another folder or a USB drive.</source>
+            <translation>无法将报告保存到该位置。请选择其他文件夹或U盘。</translation>
+        </message>
+        <message>
+            <source>These dates make no report period: the first day must not be after the last, and a report covers at most a year.</source>
+            <translation>这些日期无法构成报告期间：开始日期不能晚于结束日期，且报告最长为一年。</translation>
+        </message>
     </context>
     <context>
         <name>kiosk</name>
@@ -954,6 +962,10 @@
         <message>
             <source>Please follow the staff member's instructions. When asked, enter your PIN on this screen.</source>
             <translation>请按照工作人员的指示操作。需要时，请在此屏幕上输入密码。</translation>
+        </message>
+        <message>
+            <source>Today's counts</source>
+            <translation>今日的件数</translation>
         </message>
     </context>
 </TS>
