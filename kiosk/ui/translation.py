@@ -53,7 +53,9 @@ class CatalogTranslator(QTranslator):
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
                   n: int = -1) -> str:
-        return i18n.catalog(self._language).get((context, source_text), "")
+        # The source text when the catalog has none: an empty string would count as a translation to Qt (it
+        # only falls back on a null one), and a text absent from a kiosk language's catalog would vanish.
+        return i18n.catalog(self._language).get((context, source_text), source_text)
 
     def isEmpty(self) -> bool:
         return False

@@ -39,7 +39,7 @@ async def record_every_state(store: Store, client: CentralClient, central: Centr
                              settings: Settings) -> Day:
     delivered = [store.record(renewal(occurred_at=on(DAY.isoformat(), hour=h))).key for h in (9, 10, 11)]
     delivered.append(store.record(check(occurred_at=on(DAY.isoformat(), hour=12), staff_id="S0034",
-                                        outcome=Outcome.FAILED, failure_code="card_removed")).key)
+                                        outcome=Outcome.FAILED, failure_code="card.removed")).key)
     earlier = DAY - timedelta(days=3)
     store.record(check(occurred_at=on(earlier.isoformat(), hour=9), staff_id="S0034"))
     store.record(check(occurred_at=on(earlier.isoformat(), hour=10)))  # a kiosk-like record: no staff

@@ -119,8 +119,9 @@ def _process_events_inside_the_loop(original: Callable[[], None]) -> Callable[[]
     asyncio tasks (the sender's HTTP calls), which must happen while the loop runs, as it always does in the
     application; so between phases the open qasync loop turns once instead."""
     def process() -> None:
+        # Closed loops stay referenced: a qasync loop's Qt objects freed by the garbage collector on another
+        # thread (a to_thread worker) leave Qt holding a deleted timer, and the next test crashes.
         live = [loop for loop in _open_loops if not loop.is_closed()]
-        _open_loops[:] = live
         if live and not live[-1].is_running():
             live[-1].run_until_complete(asyncio.sleep(0))
         else:
