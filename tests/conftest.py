@@ -88,7 +88,10 @@ def pcscd() -> Iterator[pcscd_control.PcscdProcess]:
 def vpcd_slot(pcscd: pcscd_control.PcscdProcess) -> Iterator[pcscd_control.Slot]:
     """A virtual reader of our own (its vpcd port and reader name), exclusive across processes.
 
-    Held with the pcscd restart lock shared, so the one test that restarts pcscd waits for it.
+    Held with the pcscd restart lock shared, so the one test that restarts pcscd waits for it. pcscd
+    reports the reader empty when the test gets it and before it is handed on (``empty_slot``).
     """
-    with pcscd_control.restart_lock(exclusive=False), pcscd_control.lease_slot() as slot:
+    from virtual_cards import empty_slot
+
+    with pcscd_control.restart_lock(exclusive=False), empty_slot() as slot:
         yield slot

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kiosk.card.pcsc import UNAWARE, PcscService
 from kiosk.cardsim import VirtualCard
+from kiosk.cardsim import pcscd as pcscd_control
 from kiosk.cardsim.pcscd import Slot
 from kiosk.cardsim.vpcd import ApduHook, VpcdLink
 
@@ -41,6 +42,23 @@ def wait_for_card(reader: str, *, present: bool, timeout_s: float = TIMEOUT_S) -
         raise AssertionError(f"{reader}: card {'never arrived' if present else 'never left'}")
     finally:
         service.release()
+
+
+@contextlib.contextmanager
+def empty_slot() -> Iterator[Slot]:
+    """A leased virtual reader that pcscd reports empty on entry, and again before the lease is handed on.
+
+    Pulling a virtual card only closes its TCP connection: pcscd notices at its next presence poll (about
+    250 ms later, longer under load). A reader leased on before that still shows the old card "present",
+    so the next test's "wait until a card is present" returns at once and its command then meets the old
+    card's removal (no card, card removed). The wait on entry also covers a holder that died mid-test.
+    """
+    with pcscd_control.lease_slot() as slot:
+        wait_for_card(slot.reader, present=False)
+        try:
+            yield slot
+        finally:
+            wait_for_card(slot.reader, present=False)
 
 
 @contextlib.contextmanager

@@ -41,6 +41,11 @@ _CARD_GONE = (CardRemoved, NoCard, ReaderGone, PcscUnavailable)
 _GONE_EVENTS = frozenset({EventKind.CARD_REMOVED, EventKind.READER_REMOVED, EventKind.PCSC_UNAVAILABLE})
 
 
+def _consume(future: asyncio.Future[_T]) -> None:
+    if not future.cancelled():
+        future.exception()
+
+
 class CardChannel:
     def __init__(self, reader: str | None, *, connector: Connector | None = None) -> None:
         """``reader`` None: the first reader holding a card. ``connector`` replaces PC/SC (an in-process card)."""
@@ -67,14 +72,19 @@ class CardChannel:
             self._current = cancel
             self._card_left = False
         future = self._worker.submit(self._run_here, operation, cancel, fresh)
+        # One asyncio future for the worker's, its outcome always read: when the caller gives up, the
+        # worker's OperationCancelled would otherwise be logged as "Future exception was never retrieved"
+        # (a shield drops its callback on the inner future once the outer is cancelled).
+        waiting = asyncio.wrap_future(future)
+        waiting.add_done_callback(_consume)
         try:
-            return await asyncio.shield(asyncio.wrap_future(future))
+            return await asyncio.shield(waiting)
         except asyncio.CancelledError:
             cancel.set()
             # The worker stops before its next APDU; wait for that, so that nothing sent to the card
             # belongs to an operation the caller already gave up on.
             with contextlib.suppress(BaseException):
-                await asyncio.shield(asyncio.wrap_future(future))
+                await asyncio.shield(waiting)
             raise
         finally:
             with self._lock:

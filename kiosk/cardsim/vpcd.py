@@ -187,6 +187,9 @@ class VpcdLink:
                 break
             if not self._stopping.is_set():
                 _log.info("vpcd on port %d closed the connection; connecting again", self.port)
+        if connection is not None:  # removed before the first connection was served: it never reached _serve
+            with contextlib.suppress(OSError):
+                connection.close()
 
     def _serve(self, connection: socket.socket) -> None:
         with self._lock:
