@@ -50,7 +50,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml $(SYSTEM_STAMP)
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,central]'
 	@touch $@
 
 clean:

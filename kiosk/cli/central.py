@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.cli.extras import needs_central
 from kiosk.config import DEFAULT_CENTRAL_PORT
 from kiosk.errors import ConfigError
 
@@ -34,21 +35,21 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--pki-dir", type=Path, help="the training PKI directory (created on first use)")
     serve.add_argument("--no-upgrade", action="store_true",
                        help="refuse to start on an old schema instead of migrating it")
-    serve.set_defaults(handler=_serve)
+    serve.set_defaults(handler=needs_central(_serve))
 
     add = commands.add_parser("add-terminal", help="register a terminal and print its new token once")
     _database_option(add)
     add.add_argument("--site", required=True)
     add.add_argument("--terminal", required=True, help="the terminal ID")
     add.add_argument("--mode", required=True, choices=("counter", "kiosk"))
-    add.set_defaults(handler=_add_terminal)
+    add.set_defaults(handler=needs_central(_add_terminal))
 
     upgrade = commands.add_parser("upgrade", help="bring the database schema up to date")
     _database_option(upgrade)
-    upgrade.set_defaults(handler=_upgrade)
+    upgrade.set_defaults(handler=needs_central(_upgrade))
 
     openapi = commands.add_parser("openapi", help="print the OpenAPI document (resources/openapi.json)")
-    openapi.set_defaults(handler=_openapi)
+    openapi.set_defaults(handler=needs_central(_openapi))
 
 
 def _database_option(parser: argparse.ArgumentParser) -> None:

@@ -596,6 +596,10 @@
             <source>Training PKI: {directory}</source>
             <translation>研修用PKI: {directory}</translation>
         </message>
+        <message>
+            <source>The reference central service is not installed here ({modules} missing). Install it with: {command}</source>
+            <translation>この環境には参照用中央サービスがインストールされていません（{modules} がありません）。次のコマンドでインストールしてください: {command}</translation>
+        </message>
     </context>
     <context>
         <name>demo</name>
