@@ -83,6 +83,9 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], Message], ...] = (
         "errors", "The central service cannot be reached. The terminal will try again automatically.")),
     (errors.RequestRejected, tr_noop("errors", "The central service refused the request.")),
     (errors.SyncError, tr_noop("errors", "There is a problem with the central service.")),
+    (errors.NotEnrolled, tr_noop(
+        "errors", "This terminal is not enrolled with the central service. A technician runs: "
+        "kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256")),
     (errors.ConfigError, tr_noop(
         "errors", "The terminal is not set up correctly. Please call a technician.")),
 )

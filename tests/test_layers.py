@@ -19,6 +19,8 @@ ALLOWED = {
     "store": {"kiosk.store", "kiosk.domain", "kiosk.errors", "kiosk.config", "kiosk.paths"},
     "sync": {"kiosk.sync", "kiosk.store", "kiosk.domain", "kiosk.errors", "kiosk.config"},
     "central": {"kiosk.central", "kiosk.domain", "kiosk.pki", "kiosk.paths", "kiosk.config", "kiosk.errors"},
+    "provision": {"kiosk.provision", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.config",
+                  "kiosk.errors", "kiosk.paths", "kiosk.i18n"},
 }
 FORBIDDEN_OUTSIDE = {
     "domain": {"smartcard", "sqlalchemy", "httpx", "PySide6", "fastapi", "os", "socket", "pathlib", "subprocess"},
@@ -27,6 +29,7 @@ FORBIDDEN_OUTSIDE = {
     "store": {"smartcard", "httpx", "PySide6", "fastapi"},
     "sync": {"smartcard", "PySide6", "fastapi"},
     "central": {"smartcard", "PySide6"},
+    "provision": {"smartcard", "PySide6", "fastapi", "uvicorn"},
 }
 
 

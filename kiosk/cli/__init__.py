@@ -28,6 +28,8 @@ GROUPS: dict[str, tuple[str, str]] = {
     "reconcile": ("kiosk.cli.reconcile", "compare this terminal's daily counts with the central service"),
     "pki": ("kiosk.cli.pki", "the training PKI shared by the virtual card and the central service"),
     "demo": ("kiosk.cli.demo", "run the terminal on its embedded defaults"),
+    "provision": ("kiosk.cli.provision", "enrol this terminal, renew its certificate, test the reader"),
+    "diagnose": ("kiosk.cli.diagnose", "check everything a terminal needs, one line each (--json)"),
 }
 
 Handler = Callable[[argparse.Namespace], int]
