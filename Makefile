@@ -10,11 +10,11 @@ SYSTEM_STAMP := .system-packages
 SYSTEM_PACKAGES := pcscd libpcsclite-dev vsmartcard-vpcd opensc pcsc-tools \
 	xvfb xauth x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 \
-	libfontconfig1 libdbus-1-3 fonts-noto-cjk postgresql
+	libfontconfig1 libdbus-1-3 fonts-noto-cjk fontconfig postgresql binutils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint typecheck i18n bench system-packages venv clean
+.PHONY: demo test lint typecheck i18n bench package system-packages venv clean
 
 demo: venv
 	$(BIN)/kiosk demo
@@ -35,6 +35,13 @@ i18n: venv
 bench: venv
 	$(BIN)/python benchmarks/card_read.py
 	$(BIN)/python benchmarks/outbox.py
+
+# The terminal as a PyInstaller one-folder bundle (dist/kiosk) and a Debian package of it (dist/*.deb).
+package: venv
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/pyinstaller/kiosk.spec
+	@echo "bundle: dist/kiosk, $$(du -sh dist/kiosk | cut -f1)"
+	@deb=$$(packaging/debian/build-deb.sh dist/kiosk dist) && echo "debian package: $$deb, $$(du -h $$deb | cut -f1)"
 
 system-packages: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP):

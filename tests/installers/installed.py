@@ -53,3 +53,28 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def build_bundle(distpath: Path) -> Path:
+    """``make package``'s PyInstaller build into ``distpath``; the bundle's folder (``distpath/kiosk``).
+
+    The work folder is kept between runs (per checkout): PyInstaller reuses what did not change.
+    """
+    import hashlib
+    import tempfile
+
+    work = Path(tempfile.gettempdir()) / f"kiosk-pyinstaller-{hashlib.sha256(str(REPO).encode()).hexdigest()[:12]}"
+    result = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
+                             "--distpath", str(distpath), "--workpath", str(work),
+                             str(REPO / "packaging" / "pyinstaller" / "kiosk.spec")],
+                            capture_output=True, text=True, timeout=900, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return distpath / "kiosk"
+
+
+def build_deb(bundle: Path, out: Path) -> Path:
+    result = subprocess.run([str(REPO / "packaging" / "debian" / "build-deb.sh"), str(bundle), str(out)],
+                            capture_output=True, text=True, timeout=900, check=False,
+                            env={**os.environ, "DEB_COMPRESSION": "gzip"})  # xz costs a minute more
+    assert result.returncode == 0, result.stderr
+    return Path(result.stdout.strip())
