@@ -198,3 +198,40 @@ async def test_renewal_at_two_thirds_over_mutual_tls(service: TlsCentral, tmp_pa
     assert renewed.client_key is not None and stat.S_IMODE(renewed.client_key.stat().st_mode) == 0o600
     async with CentralClient.from_settings(renewed) as client:
         await post_one(client, 1)
+
+
+async def test_a_new_token_for_a_terminal_revokes_its_old_one(tmp_path: Path, training_pki: TrainingPki) -> None:
+    from central_server import register_terminals, run_central
+
+    from kiosk.central.settings import TerminalRegistration
+    from kiosk.domain.transactions import Mode
+
+    url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    first = TerminalRegistration("north-01", "north", Mode.COUNTER, "first-token")
+    second = TerminalRegistration("north-01", "north", Mode.COUNTER, "second-token")
+    register_terminals(url, (first,))
+    register_terminals(url, (second,))
+    with run_central(url, training_pki, terminals=()) as central:
+        async with CentralClient(central.base_url, token=first.token) as old:
+            with pytest.raises(AuthenticationFailed, match="401"):
+                await post_one(old, 1)
+        async with CentralClient(central.base_url, token=second.token) as new:
+            await post_one(new, 1)
+
+
+async def test_an_expired_own_certificate_fails_before_any_traffic(service: TlsCentral, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives import serialization
+
+    from kiosk.central import terminal_ca
+    from kiosk.provision.identity import new_key, write_private_key, write_public
+
+    ca = terminal_ca.load_or_create(service.tls_dir, datetime.now(UTC))
+    key = new_key()
+    old = ca.issue_terminal(key.public_key(), "north-01", "north", datetime.now(UTC) - timedelta(days=200))
+    files = IdentityFiles(tmp_path / "expired")
+    write_private_key(key, files.key)
+    write_public(old.public_bytes(serialization.Encoding.PEM), files.certificate)
+    write_public(ca.certificate_pem().encode(), files.ca)
+    async with client_for(service, files) as client:
+        with pytest.raises(AuthenticationFailed, match="expired"):
+            await client.health()
