@@ -47,7 +47,7 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--tls-dir", type=Path, help="the terminal CA and TLS certificate (default: data directory)")
     serve.add_argument("--tls-name", action="append", default=[], metavar="NAME",
                        help="a host name or address terminals use to reach the service (repeatable)")
-    serve.set_defaults(handler=needs_central(_serve))
+    serve.set_defaults(handler=needs_central(_explained(_serve)))
 
     code = commands.add_parser("enrol-code", help="a one-time enrolment code for a terminal, printed once")
     _database_option(code)
@@ -56,32 +56,46 @@ def register(subparsers: Any) -> None:
     code.add_argument("--mode", required=True, choices=("counter", "kiosk"))
     code.add_argument("--hours", type=float, default=24.0, help="how long the code stays valid (default 24)")
     code.add_argument("--tls-dir", type=Path, help="the terminal CA directory (default: data directory)")
-    code.set_defaults(handler=needs_central(_enrol_code))
+    code.set_defaults(handler=needs_central(_explained(_enrol_code)))
 
     terminals_parser = commands.add_parser("terminals", help="list or revoke terminals")
     terminal_commands = terminals_parser.add_subparsers(dest="terminals_command", metavar="COMMAND", required=True)
     listing = terminal_commands.add_parser("list", help="every terminal, its site, mode and credential")
     _database_option(listing)
     listing.add_argument("--json", action="store_true", help="machine-readable output")
-    listing.set_defaults(handler=needs_central(_list_terminals))
+    listing.set_defaults(handler=needs_central(_explained(_list_terminals)))
     revoke = terminal_commands.add_parser("revoke", help="refuse every credential of a terminal from now on")
     _database_option(revoke)
     revoke.add_argument("terminal", help="the terminal ID")
-    revoke.set_defaults(handler=needs_central(_revoke_terminal))
+    revoke.set_defaults(handler=needs_central(_explained(_revoke_terminal)))
 
     add = commands.add_parser("add-terminal", help="register a terminal and print its new token once")
     _database_option(add)
     add.add_argument("--site", required=True)
     add.add_argument("--terminal", required=True, help="the terminal ID")
     add.add_argument("--mode", required=True, choices=("counter", "kiosk"))
-    add.set_defaults(handler=needs_central(_add_terminal))
+    add.set_defaults(handler=needs_central(_explained(_add_terminal)))
 
     upgrade = commands.add_parser("upgrade", help="bring the database schema up to date")
     _database_option(upgrade)
-    upgrade.set_defaults(handler=needs_central(_upgrade))
+    upgrade.set_defaults(handler=needs_central(_explained(_upgrade)))
 
     openapi = commands.add_parser("openapi", help="print the OpenAPI document (resources/openapi.json)")
-    openapi.set_defaults(handler=needs_central(_openapi))
+    openapi.set_defaults(handler=needs_central(_explained(_openapi)))
+
+
+def _explained(handler: Any) -> Any:
+    """The central service's commands are for its operator: a refused setting is printed as it is (English,
+    with what to change), not as the terminal's calm message for staff."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return int(handler(args))
+        except ConfigError as exc:
+            print(f"kiosk central: {exc}", file=sys.stderr)
+            return 2
+
+    return run
 
 
 def _database_option(parser: argparse.ArgumentParser) -> None:
@@ -115,8 +129,11 @@ def _serve(args: argparse.Namespace) -> int:
     if plain and not _is_loopback(args.host):
         raise ConfigError(f"plain HTTP only on a loopback address, not {args.host}: leave out --plain-http/--demo "
                           "to serve HTTPS with client certificates")
+    if not plain and not args.tls_name and not _is_loopback(args.host):
+        raise ConfigError(f"serving HTTPS on {args.host}: name the host or address terminals use to reach it "
+                          "with --tls-name (its TLS certificate is made for those names)")
     terminals = (demo_terminal(),) if args.demo else ()
-    names = tuple(args.tls_name) or ((args.host,) if args.host not in ("0.0.0.0", "::") else ())  # noqa: S104
+    names = tuple(args.tls_name) or (args.host,)
     names = names + tuple(n for n in ("127.0.0.1", "localhost") if n not in names)
     settings = CentralSettings(database_url=_database_url(args), terminals=terminals, pki_dir=args.pki_dir,
                                upgrade_schema=not args.no_upgrade, tls=not plain, tls_dir=args.tls_dir,

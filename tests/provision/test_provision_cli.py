@@ -100,5 +100,53 @@ def test_outside_demo_and_training_the_demo_identity_is_refused(tmp_path: Path, 
 
 def test_plain_http_is_refused_off_loopback(tmp_path: Path) -> None:
     result = kiosk("central", "serve", "--plain-http", "--host", "0.0.0.0", home=tmp_path)
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
+    assert result.returncode == 2
+    assert "plain HTTP only on a loopback address" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_kiosk_central_serve_speaks_mutual_tls(tmp_path: Path, training_pki: TrainingPki) -> None:
+    """The foreground server (not the tests' thread): HTTPS with the CA it prints, certificates required."""
+    import ssl
+    import time
+
+    import httpx
+    from installers.installed import free_port
+
+    from kiosk.central import terminal_ca
+
+    home = tmp_path / "central-home"
+    tls_dir = tmp_path / "tls"
+    port = free_port()
+    environment = dict(os.environ)
+    environment.update({"KIOSK_DATA_DIR": str(home / "data"), "KIOSK_CONFIG_DIR": str(home / "config")})
+    process = subprocess.Popen([sys.executable, "-m", "kiosk", "central", "serve", "--port", str(port),
+                                "--tls-dir", str(tls_dir)], env=environment, cwd=REPO,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (tls_dir / "server.pem").exists() or not (tls_dir / terminal_ca.CA_CERT_FILE).exists():
+            assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+            time.sleep(0.05)
+        trust = ssl.create_default_context(cafile=str(tls_dir / terminal_ca.CA_CERT_FILE))
+        while True:
+            assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+            try:
+                health = httpx.get(f"https://127.0.0.1:{port}/v1/health", verify=trust, timeout=2.0)
+                break
+            except httpx.ConnectError:
+                time.sleep(0.05)
+        assert health.status_code == 200
+        refused = httpx.get(f"https://localhost:{port}/v1/sites/north/counts", params={"date": "2026-12-01"},
+                            verify=trust, timeout=2.0)
+        assert (refused.status_code, refused.json()["error"]) == (401, "client_certificate_required")
+        with pytest.raises(httpx.ConnectError):  # not a CA it was told to trust
+            httpx.get(f"https://127.0.0.1:{port}/v1/health", verify=ssl.create_default_context(), timeout=2.0)
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+
+
+def test_https_on_a_public_address_needs_the_name_terminals_use(tmp_path: Path) -> None:
+    result = kiosk("central", "serve", "--host", "0.0.0.0", home=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "--tls-name" in result.stderr
