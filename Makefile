@@ -35,6 +35,7 @@ i18n: venv
 bench: venv
 	$(BIN)/python benchmarks/card_read.py
 	$(BIN)/python benchmarks/outbox.py
+	$(BIN)/python benchmarks/flows.py
 
 # The terminal as a PyInstaller one-folder bundle (dist/kiosk) and a Debian package of it (dist/*.deb).
 package: venv

@@ -30,8 +30,8 @@ sys.path.insert(0, str(REPO))
 
 from smartcard import scard  # noqa: E402 - after the path set-up above
 
+from kiosk.card.check import read_card_status  # noqa: E402
 from kiosk.card.pcsc import PcscService  # noqa: E402
-from kiosk.card.status import read_card_status  # noqa: E402
 from kiosk.card.transport import CardTransport, ExtendedLengthMemory  # noqa: E402
 from kiosk.cardsim import pcscd as pcscd_control  # noqa: E402
 

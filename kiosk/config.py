@@ -12,10 +12,13 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk import paths
 from kiosk.errors import ConfigError, NotEnrolled
+
+if TYPE_CHECKING:
+    from kiosk.calendar_config import CalendarSettings
 
 DEFAULT_CENTRAL_PORT = 8765
 # The demo terminal's token: public, accepted only by a central service started with --demo.
@@ -46,6 +49,8 @@ class Settings:
     delivered_retention_days: int = 90
     identifier_key: str = DEMO_IDENTIFIER_KEY
     environment: str = "demo"
+    # The [calendar] table (kiosk.calendar_config); None: the built-in example centre.
+    calendar: CalendarSettings | None = None
 
 
 _ENV = {
@@ -118,7 +123,12 @@ def load_settings(environ: Mapping[str, str] | None = None, file: Path | None = 
         unknown = set(document) - known
         if unknown:
             raise ConfigError(f"{path}: unknown settings {sorted(unknown)}")
+        calendar_table = document.pop("calendar", None)
         settings = replace(settings, **{k: _coerce(k, v) for k, v in document.items()})
+        if calendar_table is not None:
+            from kiosk.calendar_config import parse_calendar
+
+            settings = replace(settings, calendar=parse_calendar(calendar_table, str(path)))
     overrides = {name: _coerce(name, env[var]) for name, var in _ENV.items() if var in env}
     if "data_dir" in overrides and "database_url" not in overrides:
         overrides["database_url"] = f"sqlite:///{overrides['data_dir'] / 'kiosk.sqlite3'}"

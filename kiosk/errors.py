@@ -30,6 +30,22 @@ class NotEnrolled(ConfigError):
     code = "config.not_enrolled"
 
 
+class NeverOpen(ConfigError):
+    """The site calendar has no open day within the search horizon: its rules close every day."""
+
+    code = "config.never_open"
+
+
+class UnknownSite(ConfigError):
+    """No calendar is configured for the site asked about."""
+
+    code = "config.unknown_site"
+
+    def __init__(self, site: str) -> None:
+        super().__init__(f"no calendar for site {site!r}")
+        self.site = site
+
+
 # --- card and reader -------------------------------------------------------------------------------------
 
 
@@ -63,6 +79,16 @@ class ReaderBusy(CardError):
 
 class NoCard(CardError):
     code = "card.no_card"
+
+
+class TransmitRefused(CardError):
+    """The reader or its driver refused to pass an APDU on (typically: too long for it).
+
+    Raised for an extended-length APDU it is how a reader says it cannot do extended length; the transport
+    then falls back to short APDUs and remembers.
+    """
+
+    code = "card.transmit_refused"
 
 
 class CardRemoved(CardError):
@@ -126,6 +152,47 @@ class UnexpectedStatus(CardError):
         super().__init__(f"{operation}: unexpected status word {sw:04X}")
         self.operation = operation
         self.sw = sw
+
+
+class CertificateNotWritten(CardError):
+    """After WRITE CERTIFICATE the card reads back another certificate than the one written."""
+
+    code = "card.certificate_mismatch"
+
+
+class FileNotFound(UnexpectedStatus):
+    """The card has no such EF (6A 82): a child's card has no signing password, for example."""
+
+    code = "card.file_not_found"
+
+
+class AppletNotFound(UnexpectedStatus):
+    """SELECT of an applet the card does not have (6A 82). Sessions say which: ``NotMyNumberCard`` for JPKI,
+    ``CardInfoAppletMissing`` for the card-info applet."""
+
+    code = "card.applet_not_found"
+
+
+class CardInfoAppletMissing(AppletNotFound):
+    """The card has no card-info applet: its attributes cannot be read here (DESIGN.md "Paperless form")."""
+
+    code = "card.card_info_missing"
+
+
+# --- programming errors ---------------------------------------------------------------------------------
+# Not for a screen to act on: a bug of ours, stopped before it could reach the card. Raised instead of
+# ``assert`` so that ``python -O`` keeps them.
+
+
+class ProgrammingError(KioskError):
+    code = "programming"
+
+
+class WrongThread(ProgrammingError):
+    """Card I/O attempted outside the thread that owns the reader's connection (pcsc-lite wants one
+    context per thread; DESIGN.md 2)."""
+
+    code = "programming.wrong_thread"
 
 
 # --- PINs ------------------------------------------------------------------------------------------------
@@ -246,3 +313,76 @@ class RequestRejected(SyncError):
         super().__init__(message)
         self.reason = reason
         self.status = status
+
+
+# --- procedures (kiosk.flows) ------------------------------------------------------------------------------
+
+
+class FlowError(KioskError):
+    """A procedure refused by its own rules (nothing wrong with the card, the network or the database)."""
+
+    code = "flow"
+
+
+class RenewalNotOpen(FlowError):
+    """The certificate is not inside its renewal window yet: renewal opens on ``opens_on`` (a Japan date)."""
+
+    code = "flow.renewal_not_open"
+
+    def __init__(self, opens_on: object) -> None:
+        super().__init__(f"renewal opens on {opens_on}")
+        self.opens_on = opens_on
+
+
+class CounterOnly(FlowError):
+    """Staff grounds (identity checked at a counter) on a kiosk terminal: never allowed."""
+
+    code = "flow.counter_only"
+
+
+class StaffSignInRequired(FlowError):
+    """A counter procedure that names the staff member who checked identity, with nobody signed in."""
+
+    code = "flow.staff_required"
+
+
+class IdentityNotConfirmed(FlowError):
+    """Staff's checklist does not establish the holder's identity (no photo document, nor two others)."""
+
+    code = "flow.identity_not_confirmed"
+
+
+class ProofNotPossible(FlowError):
+    """A self-service PIN reset the holder cannot prove with the other PIN (the card-info PIN, the same PIN,
+    or the other PIN blocked): only a counter can reset it."""
+
+    code = "flow.proof_not_possible"
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason  # "same_pin", "not_provable", "proof_pin_blocked"
+
+
+class PinNotOnCard(FlowError):
+    """The procedure needs a PIN or certificate the card does not have (a child's card has no signing key)."""
+
+    code = "flow.pin_not_on_card"
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+# --- appointments ----------------------------------------------------------------------------------------
+
+
+class AppointmentRefused(KioskError):
+    """A date staff typed for a renewal appointment cannot be booked."""
+
+    code = "appointment.refused"
+
+    def __init__(self, message: str, reason: str, suggestion: object = None) -> None:
+        super().__init__(message)
+        # "not_a_date", "in_the_past", "not_yet_open", "expired", "closed_day"
+        self.reason = reason
+        self.suggestion = suggestion  # the nearest bookable date, when there is one

@@ -97,6 +97,11 @@ def _catalog(lang: str) -> dict[tuple[str, str], str]:
     return entries
 
 
+def catalog(lang: str) -> dict[tuple[str, str], str]:
+    """Every finished translation of ``lang``: (context, source) -> text."""
+    return _catalog(lang)
+
+
 def tr(context: str, text: str, /, **values: object) -> str:
     """Translate ``text`` into the current language and fill its ``{placeholders}``."""
     lang = language()

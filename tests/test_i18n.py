@@ -67,3 +67,13 @@ def test_extractor_finds_literal_calls_only() -> None:
     source = 'tr("ctx", "Hello {name}", name=x)\ntr_noop("ctx", "Later")\ntr(ctx, "dynamic")\n'
     found = [(c, t) for c, t, _ in i18n_catalog.extract_from_source(source)]
     assert found == [("ctx", "Hello {name}"), ("ctx", "Later")]
+
+
+def test_card_errors_a_user_can_meet_have_their_own_messages() -> None:
+    unexpected = messages.message_for(errors.UnexpectedStatus("x", 0x6F00))
+    card = messages.message_for(errors.CardError("x"))
+    assert messages.message_for(errors.TransmitRefused("x")) != card
+    for error in (errors.FileNotFound("select EF 001B", 0x6A82), errors.CardInfoAppletMissing("x", 0x6A82)):
+        assert messages.message_for(error) not in (unexpected, card)
+    assert messages.message_for(errors.CardInfoAppletMissing("x", 0x6A82)) != messages.message_for(
+        errors.FileNotFound("x", 0x6A82))

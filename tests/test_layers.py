@@ -19,17 +19,25 @@ ALLOWED = {
     "store": {"kiosk.store", "kiosk.domain", "kiosk.errors", "kiosk.config", "kiosk.paths"},
     "sync": {"kiosk.sync", "kiosk.store", "kiosk.domain", "kiosk.errors", "kiosk.config"},
     "central": {"kiosk.central", "kiosk.domain", "kiosk.pki", "kiosk.paths", "kiosk.config", "kiosk.errors"},
+    "flows": {"kiosk.flows", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.errors",
+              "kiosk.config", "kiosk.i18n", "kiosk.messages"},
+    "ui": {"kiosk.ui", "kiosk.flows", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.errors",
+           "kiosk.config", "kiosk.i18n", "kiosk.messages", "kiosk.paths", "kiosk.staff", "kiosk.calendar_config",
+           "kiosk.calendar_text", "kiosk.calendar_holidays"},
     "provision": {"kiosk.provision", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.config",
                   "kiosk.errors", "kiosk.paths", "kiosk.i18n"},
 }
 FORBIDDEN_OUTSIDE = {
-    "domain": {"smartcard", "sqlalchemy", "httpx", "PySide6", "fastapi", "os", "socket", "pathlib", "subprocess"},
-    "card": {"sqlalchemy", "httpx", "PySide6", "fastapi", "alembic"},
-    "cardsim": {"sqlalchemy", "httpx", "PySide6", "fastapi", "smartcard"},
-    "store": {"smartcard", "httpx", "PySide6", "fastapi"},
-    "sync": {"smartcard", "PySide6", "fastapi"},
-    "central": {"smartcard", "PySide6"},
-    "provision": {"smartcard", "PySide6", "fastapi", "uvicorn"},
+    "domain": {"smartcard", "sqlalchemy", "httpx", "PySide6", "qasync", "fastapi", "os", "socket", "pathlib",
+               "subprocess", "jpholiday"},
+    "card": {"sqlalchemy", "httpx", "PySide6", "qasync", "fastapi", "alembic"},
+    "cardsim": {"sqlalchemy", "httpx", "PySide6", "qasync", "fastapi", "smartcard"},
+    "store": {"smartcard", "httpx", "PySide6", "qasync", "fastapi"},
+    "sync": {"smartcard", "PySide6", "qasync", "fastapi"},
+    "central": {"smartcard", "PySide6", "qasync"},
+    "flows": {"smartcard", "PySide6", "qasync", "fastapi", "sqlalchemy"},
+    "ui": {"smartcard", "fastapi"},
+    "provision": {"smartcard", "PySide6", "qasync", "fastapi", "uvicorn"},
 }
 
 
@@ -62,3 +70,27 @@ def test_only_one_module_imports_pyscard() -> None:
     users = sorted(str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
                    if any(n.split(".")[0] == "smartcard" for n in _imports(p)))
     assert users == ["kiosk/card/pcsc.py"]
+
+
+def test_only_the_ui_imports_qt() -> None:
+    """The CLI, the central service and every layer below the UI run without a display or Qt installed."""
+    users = sorted(str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
+                   if any(n.split(".")[0] in ("PySide6", "qasync") for n in _imports(p)))
+    assert all(user.startswith("kiosk/ui/") for user in users), users
+
+
+def test_only_one_module_imports_jpholiday() -> None:
+    """National holidays reach the domain's calendar as an injected lookup, never as an import."""
+    users = sorted(str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
+                   if any(n.split(".")[0] == "jpholiday" for n in _imports(p)))
+    assert users == ["kiosk/calendar_holidays.py"]
+
+
+def test_no_relative_imports() -> None:
+    """``from . import x`` would slip past the layer check above, which reads absolute names."""
+    relative = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level > 0:
+                relative.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    assert not relative, "relative imports: " + ", ".join(relative)

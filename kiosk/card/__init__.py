@@ -8,12 +8,17 @@ What the flows and the UI use:
   the only module that imports pyscard.
 - ``kiosk.card.connection``: the ``Connection`` interface and ``InProcessConnection`` (a card object called
   directly: training mode, tests).
-- ``kiosk.card.transport``: ``CardTransport(connection, cancel=...)``: length handling, chaining, the
-  redacted APDU log, ``stats`` (APDUs and card I/O time).
-- ``kiosk.card.status``: ``read_card_status(transport) -> CardStatus``, the check screen's read.
+- ``kiosk.card.transport``: ``CardTransport(connection, cancel=..., thread_guard=...)``; its
+  ``transmit(command, expect=...)`` raises the typed error of ``kiosk.card.status_words`` for any status
+  word the caller did not name (only ``90 00`` by default); length handling, chaining, the redacted APDU
+  log, ``stats`` (APDUs and card I/O time).
+- ``kiosk.card.progress``: the ``progress(done, total)`` callback long operations take.
+- ``kiosk.card.confinement``: ``ThreadGuard``, the thread guard that raises ``WrongThread``.
+- ``kiosk.card.check``: ``read_card_status(transport) -> CardStatus``, the check screen's read.
 - ``kiosk.card.jpki``: ``JpkiSession`` (token and generation, certificates, PINs, signatures).
 - ``kiosk.card.cardinfo``: ``CardInfoSession`` (the card-info PIN and attributes).
-- ``kiosk.card.issuer``: card ID, challenge, key generation, certificate write, PIN reset.
+- ``kiosk.card.issuer``: ``IssuerSession`` (card ID, challenge, key generation, certificate write, PIN
+  reset).
 - ``kiosk.card.watch``: ``ReaderWatcher`` and its ``ReaderEvent``s.
 - ``kiosk.card.worker``: ``CardWorker``, the thread a reader's card I/O runs on.
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from kiosk.card import files, pins, status_words, tlv
+from kiosk.card import files, pins, tlv
 from kiosk.card.pins import PinStatus
 from kiosk.card.transport import CardTransport
 from kiosk.domain.generation import CARD_INFO_AID, Applet, PinLocation
-from kiosk.errors import MalformedCardData, SecurityStatusNotSatisfied, UnexpectedStatus
+from kiosk.errors import AppletNotFound, CardInfoAppletMissing, MalformedCardData, SecurityStatusNotSatisfied
 
 ATTRIBUTES_EF = 0x0002
 TAG_CONTAINER = 0xFF20
@@ -60,19 +60,14 @@ def parse_attributes(data: bytes) -> CardInfoAttributes:
     return CardInfoAttributes(name, address, birth_date, sex)
 
 
-class CardInfoAppletMissing(UnexpectedStatus):
-    """The card has no card-info applet (its SELECT answers 6A 82)."""
-
-
 class CardInfoSession:
     def __init__(self, transport: CardTransport) -> None:
         self._transport = transport
         self._verified = False
-        sw = files.select_applet(transport, CARD_INFO_AID)
-        if sw == status_words.SW_FILE_NOT_FOUND:
-            raise CardInfoAppletMissing("select the card-info applet", sw)
-        if sw != status_words.SW_OK:
-            raise UnexpectedStatus("select the card-info applet", sw)
+        try:
+            files.select_applet(transport, CARD_INFO_AID)
+        except AppletNotFound as missing:
+            raise CardInfoAppletMissing("select the card-info applet", missing.sw) from None
 
     def _own(self, location: PinLocation) -> PinLocation:
         if location.applet is not Applet.CARD_INFO:

@@ -13,17 +13,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Protocol
 
-from kiosk.errors import CardError, MalformedCardData
-
-
-class TransmitRefused(CardError):
-    """The reader or its driver refused to pass an APDU on (typically: too long for it).
-
-    Raised for an extended-length APDU it is how a reader says it cannot do extended length; the transport
-    then falls back to short APDUs and remembers.
-    """
-
-    code = "card.transmit_refused"
+from kiosk.errors import MalformedCardData
 
 
 class Connection(abc.ABC):

@@ -1,6 +1,7 @@
 """The JPKI applet (公的個人認証AP): token, certificates, PINs, signatures.
 
-``JpkiSession`` selects the applet when it is made; a card without it is ``NotMyNumberCard``. Its verbs
+``JpkiSession`` selects the applet when it is made; a card without it (or refusing the SELECT) is
+``NotMyNumberCard``. Its verbs
 return parsed objects (``CardCertificate``, ``PinStatus``, a generation profile) and raise typed errors.
 Re-selecting the applet (a new session) ends any verified state, which the session tracks itself because
 the card's empty VERIFY says nothing about it.
@@ -11,10 +12,11 @@ from __future__ import annotations
 import hashlib
 from enum import IntEnum
 
-from kiosk.card import apdu, files, pins, status_words
+from kiosk.card import apdu, files, pins
 from kiosk.card.apdu import Command
 from kiosk.card.certificate import CardCertificate, parse_certificate
 from kiosk.card.pins import PinStatus
+from kiosk.card.progress import Progress
 from kiosk.card.transport import CardTransport
 from kiosk.domain.generation import (
     JPKI_AID,
@@ -26,7 +28,13 @@ from kiosk.domain.generation import (
     profile_for_label,
 )
 from kiosk.domain.pins import PinKind
-from kiosk.errors import MalformedCardData, NotMyNumberCard, ResidentRegisterCard, SecurityStatusNotSatisfied
+from kiosk.errors import (
+    MalformedCardData,
+    NotMyNumberCard,
+    ResidentRegisterCard,
+    SecurityStatusNotSatisfied,
+    UnexpectedStatus,
+)
 
 TOKEN_EF = 0x0006
 TOKEN_LENGTH = 32
@@ -64,9 +72,10 @@ class JpkiSession:
     def __init__(self, transport: CardTransport) -> None:
         self._transport = transport
         self._verified: set[PinKind] = set()
-        sw = files.select_applet(transport, JPKI_AID)
-        if sw != status_words.SW_OK:
-            raise NotMyNumberCard(f"{transport.reader}: no JPKI applet (select answered {sw:04X})")
+        try:
+            files.select_applet(transport, JPKI_AID)
+        except UnexpectedStatus as refused:  # AppletNotFound (6A 82) or anything else but a JPKI applet
+            raise NotMyNumberCard(f"{transport.reader}: no JPKI applet (select answered {refused.sw:04X})") from None
 
     @property
     def transport(self) -> CardTransport:
@@ -88,15 +97,15 @@ class JpkiSession:
             raise NotMyNumberCard(f"{self._transport.reader}: a phone's JPKI applet ({token})")
         raise NotMyNumberCard(f"{self._transport.reader}: unknown JPKI token {token!r}")
 
-    def read_certificate_der(self, which: CertificateFile) -> bytes:
+    def read_certificate_der(self, which: CertificateFile, progress: Progress | None = None) -> bytes:
         files.select_ef(self._transport, which)
         try:
-            return files.read_tlv_object(self._transport)
+            return files.read_tlv_object(self._transport, progress)
         except SecurityStatusNotSatisfied:
             raise SecurityStatusNotSatisfied(f"reading certificate EF {which:04X} needs its PIN") from None
 
-    def read_certificate(self, which: CertificateFile) -> CardCertificate:
-        return parse_certificate(self.read_certificate_der(which))
+    def read_certificate(self, which: CertificateFile, progress: Progress | None = None) -> CardCertificate:
+        return parse_certificate(self.read_certificate_der(which, progress))
 
     def _jpki_pin(self, location: PinLocation) -> PinLocation:
         if location.applet is not Applet.JPKI:
@@ -124,8 +133,7 @@ class JpkiSession:
         files.select_ef(self._transport, key)
         command = Command(0x80, apdu.INS_COMPUTE_SIGNATURE, 0x00, 0x80, sha256_digest_info(digest),
                           ne=apdu.SHORT_MAX_NE)
-        response = self._transport.send(command)
-        signature = status_words.check(response, f"sign with key EF {key:04X}")
+        signature = self._transport.transmit(command, operation=f"sign with key EF {key:04X}").data
         if len(signature) != SIGNATURE_LENGTH:
             raise MalformedCardData(f"a signature of {len(signature)} bytes")
         return signature

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from smartcard import scard
 
-from kiosk.card.connection import Connection, TransmitRefused
+from kiosk.card.connection import Connection
 from kiosk.errors import (
     CardError,
     CardRemoved,
@@ -32,6 +32,7 @@ from kiosk.errors import (
     PcscUnavailable,
     ReaderBusy,
     ReaderGone,
+    TransmitRefused,
 )
 
 log = logging.getLogger("kiosk.card.pcsc")

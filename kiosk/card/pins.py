@@ -18,6 +18,7 @@ from kiosk.errors import PinBlocked, WrongPin
 
 P2_CURRENT_EF = 0x80  # "the reference data of the currently selected EF" (the JPKI cards' usage)
 P1_NEW_VALUE_ONLY = 0x01  # CHANGE REFERENCE DATA after the old value was verified
+_VERIFY_ANSWERS = frozenset({status_words.SW_OK, status_words.SW_VERIFICATION_FAILED})
 
 
 @dataclass(frozen=True)
@@ -43,30 +44,28 @@ def probe(transport: CardTransport, location: PinLocation, *, select: bool = Tru
     """Tries left on the PIN at ``location``, without spending one."""
     if select:
         files.select_ef(transport, location.fid)
-    sw = transport.send(_verify_command()).sw
-    left = status_words.tries_left(sw)
-    if left is None:
-        raise status_words.error_for(f"read tries left of the {location.kind} PIN", sw)
+    response = transport.transmit(_verify_command(), expect=status_words.SW_TRIES_LEFT,
+                                  operation=f"read tries left of the {location.kind} PIN")
+    left = status_words.tries_left(response.sw)
+    assert left is not None  # every status word of SW_TRIES_LEFT says how many
     return PinStatus(location.kind, left, rule_for(location.kind).max_tries)
 
 
 def verify(transport: CardTransport, location: PinLocation, pin: bytearray) -> None:
     """VERIFY ``pin``; ``WrongPin`` (tries left) or ``PinBlocked`` if the card refuses it."""
     files.select_ef(transport, location.fid)
-    sw = transport.send(_verify_command(pin)).sw
-    if sw == status_words.SW_OK:
-        return
-    if sw == status_words.SW_VERIFICATION_FAILED:  # wrong, without the count: ask for it
+    response = transport.transmit(_verify_command(pin), expect=_VERIFY_ANSWERS,
+                                  operation=f"verify the {location.kind} PIN",
+                                  refusal=status_words.pin_refusal(location.kind))
+    if response.sw == status_words.SW_VERIFICATION_FAILED:  # wrong, without the count: ask for it
         status = probe(transport, location, select=False)
         if status.blocked:
             raise PinBlocked(str(location.kind))
         raise WrongPin(str(location.kind), status.tries_left)
-    raise status_words.pin_error_for(location.kind, f"verify the {location.kind} PIN", sw)
 
 
 def change(transport: CardTransport, location: PinLocation, new_pin: bytearray) -> None:
     """CHANGE REFERENCE DATA to ``new_pin``; the old value must have been verified just before."""
     command = Command(0x00, apdu.INS_CHANGE_REFERENCE_DATA, P1_NEW_VALUE_ONLY, P2_CURRENT_EF, new_pin)
-    sw = transport.send(command).sw
-    if sw != status_words.SW_OK:
-        raise status_words.pin_error_for(location.kind, f"change the {location.kind} PIN", sw)
+    transport.transmit(command, operation=f"change the {location.kind} PIN",
+                       refusal=status_words.pin_refusal(location.kind))

@@ -21,6 +21,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
 
 from kiosk.card.watch import EventKind, ReaderEvent
+from kiosk.errors import WrongThread
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -42,7 +43,10 @@ class CardWorker:
         return self._thread_id is not None and threading.get_ident() == self._thread_id
 
     def assert_on_worker(self) -> None:
-        assert self.on_worker, f"card I/O for {self.reader!r} outside its worker thread"
+        """The transport's thread guard: raises ``WrongThread`` (not an ``assert``, which ``python -O`` drops)."""
+        if not self.on_worker:
+            raise WrongThread(f"card I/O for {self.reader!r} outside its worker thread "
+                              f"({threading.current_thread().name})")
 
     def begin(self) -> None:
         """Start a new operation: forget an earlier cancellation."""

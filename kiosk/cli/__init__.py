@@ -21,6 +21,8 @@ from kiosk.errors import KioskError
 # group name -> (module, one-line help). The help text is for technicians and stays English in --help.
 GROUPS: dict[str, tuple[str, str]] = {
     "card": ("kiosk.cli.card", "inspect the card in the reader, watch readers, verify and change PINs"),
+    "flow": ("kiosk.cli.flow", "run a resident or staff procedure: check, renew, PIN reset and change, "
+                               "the paperless form"),
     "cardsim": ("kiosk.cli.cardsim", "run a virtual My Number Card on the vpcd virtual reader"),
     "db": ("kiosk.cli.db", "the local database: upgrade, status"),
     "outbox": ("kiosk.cli.outbox", "transactions waiting for the central service"),
@@ -28,7 +30,9 @@ GROUPS: dict[str, tuple[str, str]] = {
     "central": ("kiosk.cli.central", "run the reference central service"),
     "reconcile": ("kiosk.cli.reconcile", "compare this terminal's daily counts with the central service"),
     "pki": ("kiosk.cli.pki", "the training PKI shared by the virtual card and the central service"),
+    "calendar": ("kiosk.cli.calendar", "a site's open hours and closed days"),
     "demo": ("kiosk.cli.demo", "run the terminal on its embedded defaults"),
+    "app": ("kiosk.cli.app", "open the counter or kiosk window"),
     "provision": ("kiosk.cli.provision", "enrol this terminal, renew its certificate, test the reader"),
     "diagnose": ("kiosk.cli.diagnose", "check everything a terminal needs, one line each (--json)"),
 }

@@ -2,13 +2,14 @@
 
     kiosk card status [--reader NAME] [--on DATE] [--json]
     kiosk card watch [--json]
-    kiosk card verify-pin --kind auth|sign|card-info [--reader NAME]
-    kiosk card change-pin --kind auth|sign|card-info [--reader NAME]
+    kiosk card verify-pin --kind auth|sign|card-info [--reader NAME] [--pin-fd N [--confirm-last-try]]
+    kiosk card change-pin --kind auth|sign|card-info [--reader NAME] [--pin-fd N [--confirm-last-try]]
     kiosk card info [--reader NAME]
 
 ``status --json`` is a contract for technicians' scripts: docs/cli-card-status.md. PINs are read from
-standard input without echo (``kiosk.cli.pin_entry``), never from the command line. Before a PIN's last
-try is spent, the command warns and asks for a typed confirmation.
+standard input without echo (``kiosk.cli.pin_entry``) or, for scripts, one per line from the file descriptor
+``--pin-fd`` names; never from the command line. Before a PIN's last try is spent, the command warns and asks
+for a typed confirmation (with ``--pin-fd``: only ``--confirm-last-try`` allows it).
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ from datetime import date, datetime
 from types import FrameType
 from typing import Any
 
-from kiosk.card.cardinfo import CardInfoSession, Sex
+from kiosk.card.cardinfo import CardInfoAttributes, CardInfoSession, Sex
+from kiosk.card.check import CardStatus, read_card_status
 from kiosk.card.connection import Connection
 from kiosk.card.jpki import JpkiSession
 from kiosk.card.pins import PinStatus
-from kiosk.card.status import CardStatus, read_card_status
 from kiosk.card.transport import CardTransport
 from kiosk.cli.exitcodes import ExitCode, exit_code_for
-from kiosk.cli.pin_entry import read_answer, read_pin
+from kiosk.cli.pin_entry import PinSource, read_answer
 from kiosk.domain.certificates import CertificateState, CertificateStatus, RenewalState
 from kiosk.domain.generation import Applet, CardGeneration, GenerationProfile, PinLocation, PinUse
 from kiosk.domain.pins import PinKind, normalise, prepare, require_match, wipe
@@ -68,6 +69,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         sub = with_reader(commands.add_parser(name, help=help_text))
         sub.add_argument("--kind", required=True, choices=[use.replace("_", "-") for use in PinUse],
                          help="which PIN: auth (4 digits), sign (signing password), card-info (4 digits)")
+        sub.add_argument("--pin-fd", type=pin_fd, metavar="N",
+                         help="read the PINs from file descriptor N, one per line (change-pin: current, new, "
+                              "new again) instead of the terminal")
+        sub.add_argument("--confirm-last-try", action="store_true",
+                         help="with --pin-fd: the PIN's last try may be used")
         sub.set_defaults(handler=handler)
 
     info = with_reader(commands.add_parser("info", help="name, address, birth date and sex (needs the card-info PIN)"))
@@ -78,6 +84,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         return ExitCode.USAGE
 
     parser.set_defaults(handler=usage)
+
+
+def pin_fd(text: str) -> int:
+    """``--pin-fd``: an open file descriptor other than standard output and error."""
+    import os
+
+    try:
+        fd = int(text)
+        os.fstat(fd)
+    except (ValueError, OSError):
+        raise argparse.ArgumentTypeError(f"not an open file descriptor: {text!r}") from None
+    if fd in (1, 2):
+        raise argparse.ArgumentTypeError("--pin-fd cannot be standard output or standard error")
+    return fd
 
 
 def _japan_date(text: str) -> date:
@@ -326,8 +346,13 @@ class _Applet:
             self.jpki.change_pin(self.location, old, new)
 
 
-def _check_tries(transport: CardTransport, use: PinUse) -> PinLocation:
-    """Refuse a blocked PIN; before its last try, warn and ask for a typed confirmation."""
+def _source(args: argparse.Namespace) -> PinSource:
+    return PinSource(getattr(args, "pin_fd", None))
+
+
+def _check_tries(transport: CardTransport, use: PinUse, args: argparse.Namespace) -> PinLocation:
+    """Refuse a blocked PIN; before its last try, warn and ask for a typed confirmation (``--confirm-last-try``
+    with ``--pin-fd``)."""
     with transport.transaction():
         applet = _Applet(transport, use)
         status = applet.status()
@@ -337,14 +362,17 @@ def _check_tries(transport: CardTransport, use: PinUse) -> PinLocation:
     if status.last_try:
         sys.stderr.write(tr("cli", "Warning: the {pin} has only one try left. If this try is wrong, the PIN is "
                                    "locked and can only be reset at the counter.", pin=pin_name(str(kind))) + "\n")
-        answer = read_answer(tr("cli", "Type yes to use the last try: "))
-        if answer.lower() not in _CONFIRMATION_WORDS:
+        if _source(args).scripted:
+            confirmed = bool(getattr(args, "confirm_last_try", False))
+        else:
+            confirmed = read_answer(tr("cli", "Type yes to use the last try: ")).lower() in _CONFIRMATION_WORDS
+        if not confirmed:
             raise OperationCancelled("last try not confirmed")
     return applet.location
 
 
-def _ask_pin(kind: PinKind, prompt: str) -> bytearray:
-    pin = read_pin(prompt)
+def _ask_pin(source: PinSource, kind: PinKind, prompt: str) -> bytearray:
+    pin = source.read_or_empty(prompt)
     try:
         prepare(kind, pin)
     except BaseException:
@@ -356,8 +384,8 @@ def _ask_pin(kind: PinKind, prompt: str) -> bytearray:
 def verify_pin_command(args: argparse.Namespace) -> int:
     use = _use(args)
     with _card(args) as transport:
-        location = _check_tries(transport, use)
-        pin = _ask_pin(location.kind, tr("cli", "Enter the {pin}: ", pin=pin_name(str(location.kind))))
+        location = _check_tries(transport, use, args)
+        pin = _ask_pin(_source(args), location.kind, tr("cli", "Enter the {pin}: ", pin=pin_name(str(location.kind))))
         try:
             with transport.transaction():
                 _Applet(transport, use).verify(pin)
@@ -370,13 +398,14 @@ def verify_pin_command(args: argparse.Namespace) -> int:
 def change_pin_command(args: argparse.Namespace) -> int:
     use = _use(args)
     with _card(args) as transport:
-        location = _check_tries(transport, use)
+        location = _check_tries(transport, use, args)
         name = pin_name(str(location.kind))
+        source = _source(args)
         secrets: list[bytearray] = []
         try:
-            secrets.append(_ask_pin(location.kind, tr("cli", "Enter the current {pin}: ", pin=name)))
-            secrets.append(_ask_pin(location.kind, tr("cli", "Enter the new {pin}: ", pin=name)))
-            secrets.append(read_pin(tr("cli", "Enter the new {pin} again: ", pin=name)))
+            secrets.append(_ask_pin(source, location.kind, tr("cli", "Enter the current {pin}: ", pin=name)))
+            secrets.append(_ask_pin(source, location.kind, tr("cli", "Enter the new {pin}: ", pin=name)))
+            secrets.append(source.read_or_empty(tr("cli", "Enter the new {pin} again: ", pin=name)))
             normalise(location.kind, secrets[2])
             require_match(location.kind, secrets[1], secrets[2])
             with transport.transaction():
@@ -398,8 +427,8 @@ def _sex_text(sex: Sex) -> str:
 
 def info_command(args: argparse.Namespace) -> int:
     with _card(args) as transport:
-        location = _check_tries(transport, PinUse.CARD_INFO)
-        pin = _ask_pin(location.kind, tr("cli", "Enter the {pin}: ", pin=pin_name(str(location.kind))))
+        location = _check_tries(transport, PinUse.CARD_INFO, args)
+        pin = _ask_pin(_source(args), location.kind, tr("cli", "Enter the {pin}: ", pin=pin_name(str(location.kind))))
         try:
             with transport.transaction():
                 applet = _Applet(transport, PinUse.CARD_INFO)
@@ -408,10 +437,15 @@ def info_command(args: argparse.Namespace) -> int:
                 attributes = applet.card_info.read_attributes()
         finally:
             wipe(pin)
-    _out(_rows([
+    _out(card_info_rows(attributes))
+    return ExitCode.OK
+
+
+def card_info_rows(attributes: CardInfoAttributes) -> list[str]:
+    """The holder's attributes as ``kiosk card info`` and ``kiosk flow card-info`` print them."""
+    return _rows([
         (tr("cli", "Name"), attributes.name),
         (tr("cli", "Address"), attributes.address),
         (tr("cli", "Date of birth"), attributes.birth_date.isoformat()),
         (tr("cli", "Sex"), _sex_text(attributes.sex)),
-    ]))
-    return ExitCode.OK
+    ])

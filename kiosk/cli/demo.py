@@ -87,8 +87,8 @@ def _start_central(settings: Settings, stack: ExitStack) -> str:
 
 def _record_and_deliver(settings: Settings, reader: str) -> None:
     """What the check screen will do for each card: read, record, and let the sender deliver it."""
+    from kiosk.card.check import read_card_status
     from kiosk.card.pcsc import open_connection
-    from kiosk.card.status import read_card_status
     from kiosk.card.transport import CardTransport
     from kiosk.domain.transactions import Outcome, TransactionKind
     from kiosk.store.database import open_store

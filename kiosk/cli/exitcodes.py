@@ -23,6 +23,7 @@ class ExitCode(IntEnum):
     CENTRAL_UNAVAILABLE = 12
     STORE = 13
     CANCELLED = 14
+    REFUSED = 15  # a procedure's own rules refused it (renewal not open yet, staff grounds on a kiosk, ...)
     INTERRUPTED = 130
 
 
@@ -40,8 +41,11 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], ExitCode], ...] = (
     (errors.WrongPin, ExitCode.WRONG_PIN),
     (errors.PinBlocked, ExitCode.PIN_BLOCKED),
     (errors.PinFormatError, ExitCode.USAGE),
+    (errors.UnknownSite, ExitCode.USAGE),
+    (errors.AppointmentRefused, ExitCode.USAGE),
     (errors.SyncError, ExitCode.CENTRAL_UNAVAILABLE),
     (errors.StoreError, ExitCode.STORE),
+    (errors.FlowError, ExitCode.REFUSED),
 )
 
 

@@ -13,8 +13,8 @@ CARD = tr_noop("diagnose", "Card in the reader")
 
 
 def reader_checks(reader: str | None = None) -> list[Check]:
+    from kiosk.card.check import read_card_status
     from kiosk.card.pcsc import PcscService, open_connection
-    from kiosk.card.status import read_card_status
     from kiosk.card.transport import CardTransport
 
     service = PcscService()

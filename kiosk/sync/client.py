@@ -16,6 +16,7 @@ one of the two answers of ``post_transactions``.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import ssl
 from collections.abc import Sequence
@@ -96,6 +97,98 @@ class CentralDay:
     counts: tuple[tuple[str, str, int], ...]  # (kind, outcome, count) for the whole site
     transactions: tuple[CentralTransaction, ...]
     sequence_gaps: dict[str, tuple[int, ...]]  # terminal id -> sequence numbers not received
+
+
+@dataclass(frozen=True)
+class Challenge:
+    challenge_id: str
+    nonce: bytes
+
+
+@dataclass(frozen=True)
+class Proof:
+    proof_id: str
+    purpose: str  # "auth" or "sign": the key that signed
+    certificate_serial_hex: str
+
+
+@dataclass(frozen=True)
+class StaffGrounds:
+    """Staff verified the holder's identity: who, and which documents they saw."""
+
+    staff_id: str
+    identity_checks: tuple[str, ...]
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"staff": {"staff_id": self.staff_id, "identity_checks": list(self.identity_checks)}}
+
+
+@dataclass(frozen=True)
+class ProofGrounds:
+    """The holder proved possession of the card with its other key (``Proof``)."""
+
+    proof_id: str
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"proof_id": self.proof_id}
+
+
+@dataclass(frozen=True)
+class AuthorisationRequest:
+    operation: str  # "reset_pin", "generate_key_pair", "write_certificate"
+    card_id: bytes
+    card_challenge: bytes
+    aid: bytes
+    target: int
+    grounds: StaffGrounds | ProofGrounds
+    certificate_der: bytes | None = None  # write_certificate only
+
+
+@dataclass(frozen=True)
+class Holder:
+    """The signing certificate's personal data, from the card-info applet: sent, kept nowhere."""
+
+    name: str
+    address: str
+    sex: str
+
+    def __repr__(self) -> str:
+        return "Holder(<personal data>)"
+
+    def to_wire(self) -> dict[str, str]:
+        return {"name": self.name, "address": self.address, "sex": self.sex}
+
+
+@dataclass(frozen=True)
+class CertificateRequest:
+    purpose: str  # "auth" or "sign"
+    public_key_der: bytes
+    card_id: bytes
+    birth_date: date
+    card_expires_on: date
+    card_generation: str
+    previous_certificate_der: bytes | None
+    holder: Holder | None
+    staff: StaffGrounds
+
+    def __repr__(self) -> str:  # birth date and holder are personal
+        return f"CertificateRequest(purpose={self.purpose!r}, <personal data>)"
+
+
+@dataclass(frozen=True)
+class IssuedCertificate:
+    der: bytes
+    serial_hex: str
+
+
+def _b64(value: Any) -> bytes:
+    if not isinstance(value, str):
+        raise TypeError("not base64 text")
+    return base64.b64decode(value, validate=True)
+
+
+def _b64text(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
@@ -262,6 +355,58 @@ class CentralClient:
                               gaps)
         except (KeyError, TypeError, ValueError) as exc:
             raise ProtocolError(f"counts: unexpected answer ({exc})") from exc
+
+    # --- PIN reset by proof, issuer-channel authorisations, certificates (docs/central-api.md) ----------
+
+    async def create_challenge(self, card_id: bytes) -> Challenge:
+        """``POST /v1/challenges``: a nonce for the card to sign, valid briefly and once."""
+        document = self._json(await self._request("POST", "/v1/challenges", json={"card_id_hex": card_id.hex()}))
+        try:
+            return Challenge(str(document["challenge_id"]), _b64(document["nonce"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ProtocolError(f"challenges: unexpected answer ({exc})") from exc
+
+    async def send_proof(self, challenge_id: str, certificate_der: bytes, signature: bytes) -> Proof:
+        """``POST /v1/challenges/{id}/proof``: the card's signature over the nonce, with its certificate."""
+        from urllib.parse import quote
+
+        document = self._json(await self._request(
+            "POST", f"/v1/challenges/{quote(challenge_id, safe='')}/proof",
+            json={"certificate": _b64text(certificate_der), "signature": _b64text(signature)}))
+        try:
+            return Proof(str(document["proof_id"]), str(document["purpose"]), str(document["certificate_serial_hex"]))
+        except (KeyError, TypeError) as exc:
+            raise ProtocolError(f"proof: unexpected answer ({exc})") from exc
+
+    async def request_authorisation(self, request: AuthorisationRequest) -> bytes:
+        """``POST /v1/authorisations``: the signed authorisation to hand to the card as is."""
+        body: dict[str, Any] = {
+            "operation": request.operation, "card_id_hex": request.card_id.hex(),
+            "card_challenge_hex": request.card_challenge.hex(), "aid_hex": request.aid.hex().upper(),
+            "target_hex": f"{request.target:04X}", "grounds": request.grounds.to_wire()}
+        if request.certificate_der is not None:
+            body["certificate"] = _b64text(request.certificate_der)
+        document = self._json(await self._request("POST", "/v1/authorisations", json=body))
+        try:
+            return _b64(document["authorisation"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ProtocolError(f"authorisations: unexpected answer ({exc})") from exc
+
+    async def issue_certificate(self, request: CertificateRequest) -> IssuedCertificate:
+        """``POST /v1/certificates``: a certificate for a public key the card generated (counter only)."""
+        body: dict[str, Any] = {
+            "purpose": request.purpose, "public_key": _b64text(request.public_key_der),
+            "card_id_hex": request.card_id.hex(), "birth_date": request.birth_date.isoformat(),
+            "card_expires_on": request.card_expires_on.isoformat(), "card_generation": request.card_generation,
+            "previous_certificate": (_b64text(request.previous_certificate_der)
+                                     if request.previous_certificate_der is not None else None),
+            "holder": request.holder.to_wire() if request.holder is not None else None,
+            "staff": request.staff.to_wire()["staff"]}
+        document = self._json(await self._request("POST", "/v1/certificates", json=body))
+        try:
+            return IssuedCertificate(_b64(document["certificate"]), str(document["serial_hex"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ProtocolError(f"certificates: unexpected answer ({exc})") from exc
 
     async def renew_terminal_certificate(self, csr_pem: str) -> dict[str, Any]:
         """``POST /v1/terminal/certificate`` over mutual TLS: the new certificate's answer document."""

@@ -41,11 +41,11 @@
         </message>
         <message>
             <source>The card refused the authorisation. Nothing was changed. Please start again.</source>
-            <translation>カードが認可を受け付けませんでした。カードは変更されていません。最初からやり直してください。</translation>
+            <translation type="vanished">カードが認可を受け付けませんでした。カードは変更されていません。最初からやり直してください。</translation>
         </message>
         <message>
             <source>The card was removed before the operation finished. Nothing was changed. Please place the card on the reader again.</source>
-            <translation>操作が終わる前にカードが離れました。カードは変更されていません。もう一度カードをリーダーに置いてください。</translation>
+            <translation type="vanished">操作が終わる前にカードが離れました。カードは変更されていません。もう一度カードをリーダーに置いてください。</translation>
         </message>
         <message>
             <source>The card's data could not be read correctly. Please place the card again; if this happens again, please call a staff member.</source>
@@ -132,6 +132,146 @@
             <translation>このカードはこの端末での発行操作に対応していません。係員をお呼びください。</translation>
         </message>
         <message>
+            <source>A staff member must sign in first.</source>
+            <translation>先に職員がサインインしてください。</translation>
+        </message>
+        <message>
+            <source>Another program is using the card reader. Close it and try again.</source>
+            <translation>別のプログラムがカードリーダーを使用しています。そのプログラムを終了してから、もう一度お試しください。</translation>
+        </message>
+        <message>
+            <source>No card reader is connected. Check the reader's cable.</source>
+            <translation>カードリーダーが接続されていません。リーダーのケーブルを確認してください。</translation>
+        </message>
+        <message>
+            <source>Nothing on the card was changed.</source>
+            <translation>カードの内容は変更されていません。</translation>
+        </message>
+        <message>
+            <source>On this card one PIN opens both keys, so it cannot prove itself. It can be reset at the counter, after an identity check.</source>
+            <translation>このカードでは一つの暗証番号で両方の鍵を使うため、本人確認に使えません。窓口で本人確認のうえ再設定できます。</translation>
+        </message>
+        <message>
+            <source>The card did not keep the new certificate. The card still works with its previous certificate or the new one. Please start the procedure again.</source>
+            <translation>カードに新しい証明書が保存されませんでした。カードは以前の証明書または新しい証明書で引き続き使えます。もう一度手続きを始めてください。</translation>
+        </message>
+        <message>
+            <source>The card gave an unexpected answer. Ask the resident to place the card again; if it happens again, the card may be damaged.</source>
+            <translation>カードから想定外の応答がありました。住民の方にカードを置き直していただいてください。再び起きる場合はカードが破損している可能性があります。</translation>
+        </message>
+        <message>
+            <source>The card reader service (pcscd) is not running. Restart the terminal; if it persists, call a technician.</source>
+            <translation>カードリーダーのサービス（pcscd）が動作していません。端末を再起動し、解決しない場合は技術担当者を呼んでください。</translation>
+        </message>
+        <message>
+            <source>The card reader was disconnected. Check the reader's cable.</source>
+            <translation>カードリーダーの接続が切れました。リーダーのケーブルを確認してください。</translation>
+        </message>
+        <message>
+            <source>The card refused the authorisation. Please start again.</source>
+            <translation>カードが認可を受け付けませんでした。最初からやり直してください。</translation>
+        </message>
+        <message>
+            <source>The card was removed before the operation finished. Please place the card on the reader again.</source>
+            <translation>処理が終わる前にカードが取り外されました。もう一度カードをリーダーに置いてください。</translation>
+        </message>
+        <message>
+            <source>The card's data could not be read. Ask the resident to place the card again; if it happens again, the card may be damaged.</source>
+            <translation>カードのデータを読み取れませんでした。住民の方にカードを置き直していただいてください。再び起きる場合はカードが破損している可能性があります。</translation>
+        </message>
+        <message>
+            <source>The certificate cannot be renewed yet. Renewal opens on {date}.</source>
+            <translation>電子証明書はまだ更新できません。更新は{date}から受け付けます。</translation>
+        </message>
+        <message>
+            <source>The identity check is not complete: one document with a photo, or two without, is needed.</source>
+            <translation>本人確認が完了していません。顔写真付きの書類1点、または顔写真なしの書類2点が必要です。</translation>
+        </message>
+        <message>
+            <source>The other PIN is locked too, so you cannot prove who you are here. Both can be reset at the counter, after an identity check.</source>
+            <translation>もう一方の暗証番号もロックされているため、ここでは本人確認ができません。窓口で本人確認のうえ、両方を再設定できます。</translation>
+        </message>
+        <message>
+            <source>The procedure stopped part way. What was already done on the card is kept, and the card works. Please place the card on the reader and start the procedure again to finish it.</source>
+            <translation>手続きが途中で止まりました。カードに済んだ処理は保たれており、カードは使えます。カードをリーダーに置き、もう一度手続きを始めて完了させてください。</translation>
+        </message>
+        <message>
+            <source>The {pin} is locked. Reset it with an identity check.</source>
+            <translation>{pin}はロックされています。本人確認のうえ再設定してください。</translation>
+        </message>
+        <message>
+            <source>This PIN can only be reset at the counter, after an identity check.</source>
+            <translation>この暗証番号は、窓口で本人確認のうえでのみ再設定できます。</translation>
+        </message>
+        <message>
+            <source>This can only be done at the counter, with staff.</source>
+            <translation>この手続きは窓口で職員と行う必要があります。</translation>
+        </message>
+        <message>
+            <source>This card does not support issuer operations at this terminal: use the national issuer's procedure.</source>
+            <translation>このカードはこの端末での発行者操作に対応していません。全国の発行機関の手続きを利用してください。</translation>
+        </message>
+        <message>
+            <source>This card has no {pin}.</source>
+            <translation>このカードには{pin}がありません。</translation>
+        </message>
+        <message>
+            <source>This terminal is in kiosk mode: staff procedures are not available here.</source>
+            <translation>この端末はキオスクモードです。職員用の手続きはここでは利用できません。</translation>
+        </message>
+        <message>
+            <source>The card reader could not pass a command to the card. Please place the card again; if this happens again, please call a staff member.</source>
+            <translation>カードリーダーがカードに命令を渡せませんでした。カードを置き直してください。繰り返し起きる場合は係員をお呼びください。</translation>
+        </message>
+        <message>
+            <source>This card does not hold what this procedure needs. Please call a staff member.</source>
+            <translation>このカードには、この手続きに必要な情報がありません。係員をお呼びください。</translation>
+        </message>
+        <message>
+            <source>This card has no card-info function, so its details cannot be read here. Please fill in the form by hand.</source>
+            <translation>このカードには券面事項入力補助の機能がないため、ここでは記載事項を読み取れません。申請書に手書きでご記入ください。</translation>
+        </message>
+        <message>
+            <source>No calendar is set up for this site.</source>
+            <translation>この拠点の開庁カレンダーは設定されていません。</translation>
+        </message>
+        <message>
+            <source>The certificate cannot be renewed yet on this date: its renewal period has not started.</source>
+            <translation>この日付では、まだ証明書を更新できません。更新の受付期間が始まっていません。</translation>
+        </message>
+        <message>
+            <source>The certificate will have expired by this date: it cannot be renewed then, a new one must be issued.</source>
+            <translation>この日付には証明書の有効期限が切れています。更新はできず、新規発行となります。</translation>
+        </message>
+        <message>
+            <source>The nearest date that can be booked is {date}.</source>
+            <translation>予約できる最も近い日は{date}です。</translation>
+        </message>
+        <message>
+            <source>The office is closed on this date.</source>
+            <translation>この日は閉庁日です。</translation>
+        </message>
+        <message>
+            <source>The site calendar has no open day. Please call a technician.</source>
+            <translation>開庁カレンダーに開庁日がありません。技術担当者を呼んでください。</translation>
+        </message>
+        <message>
+            <source>This date cannot be booked.</source>
+            <translation>この日付は予約できません。</translation>
+        </message>
+        <message>
+            <source>This date has already passed.</source>
+            <translation>この日付はすでに過ぎています。</translation>
+        </message>
+        <message>
+            <source>This is not a date. Please type it like 2026-12-04.</source>
+            <translation>日付として読めません。2026-12-04 のように入力してください。</translation>
+        </message>
+        <message>
+            <source>{reason} {suggestion}</source>
+            <translation>{reason}{suggestion}</translation>
+        </message>
+        <message>
             <source>This terminal is not enrolled with the central service. A technician runs: kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256</source>
             <translation>この端末は中央サービスに登録されていません。技術者が次を実行してください: kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256</translation>
         </message>
@@ -185,6 +325,26 @@
         <message>
             <source>user-authentication PIN (4 digits)</source>
             <translation>利用者証明用電子証明書の暗証番号（数字4桁）</translation>
+        </message>
+        <message>
+            <source>Choose your new {pin}.</source>
+            <translation>新しい{pin}を決めて入力してください。</translation>
+        </message>
+        <message>
+            <source>Enter the new {pin} once more.</source>
+            <translation>確認のため、新しい{pin}をもう一度入力してください。</translation>
+        </message>
+        <message>
+            <source>Enter your current {pin}, or skip if you have forgotten it.</source>
+            <translation>現在の{pin}を入力してください。忘れた場合はスキップしてください。</translation>
+        </message>
+        <message>
+            <source>Enter your current {pin}.</source>
+            <translation>現在の{pin}を入力してください。</translation>
+        </message>
+        <message>
+            <source>To prove it is your card, enter your {pin}.</source>
+            <translation>ご本人のカードであることを確認するため、{pin}を入力してください。</translation>
         </message>
     </context>
     <context>
@@ -601,6 +761,18 @@
             <translation>研修用PKI: {directory}</translation>
         </message>
         <message>
+            <source>No display: the window cannot open here (set DISPLAY, or run under Xvfb).</source>
+            <translation>ディスプレイがないため、ここではウィンドウを開けません（DISPLAY を設定するか、Xvfb の下で実行してください）。</translation>
+        </message>
+        <message>
+            <source>At {date} {time}: {state}</source>
+            <translation>{date} {time}時点: {state}</translation>
+        </message>
+        <message>
+            <source>Open hours of {site}, {days} days from {date}</source>
+            <translation>{site}の開庁時間({date}から{days}日間)</translation>
+        </message>
+        <message>
             <source>The reference central service is not installed here ({modules} missing). Install it with: {command}</source>
             <translation>この環境には参照用中央サービスがインストールされていません（{modules} がありません）。次のコマンドでインストールしてください: {command}</translation>
         </message>
@@ -657,6 +829,959 @@
         </message>
     </context>
     <context>
+        <name>cardinfo</name>
+        <message>
+            <source>Address</source>
+            <translation>住所</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>生年月日</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>女性</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>男性</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <source>Not applicable</source>
+            <translation>該当なし</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>性別</translation>
+        </message>
+    </context>
+    <context>
+        <name>check</name>
+        <message>
+            <source>Card</source>
+            <translation>カード</translation>
+        </message>
+        <message>
+            <source>Certificate expires on</source>
+            <translation>電子証明書の有効期限</translation>
+        </message>
+        <message>
+            <source>Certificate serial</source>
+            <translation>電子証明書のシリアル番号</translation>
+        </message>
+        <message>
+            <source>Locked. It can be reset at the counter, or with your other PIN at a kiosk.</source>
+            <translation>ロック中です。窓口で、またはキオスクでもう一方の暗証番号を使って再設定できます。</translation>
+        </message>
+        <message>
+            <source>My Number Card</source>
+            <translation>マイナンバーカード</translation>
+        </message>
+        <message>
+            <source>My Number Card (next generation)</source>
+            <translation>マイナンバーカード（次期カード）</translation>
+        </message>
+        <message>
+            <source>Nothing to do now. Renewal opens on {date}.</source>
+            <translation>今は手続きの必要はありません。更新は{date}から受け付けます。</translation>
+        </message>
+        <message>
+            <source>Only 1 try left of {max}</source>
+            <translation>残り1回（{max}回中）</translation>
+        </message>
+        <message>
+            <source>The certificate can be renewed now, at the counter (since {date}).</source>
+            <translation>電子証明書は窓口で更新できます（{date}から受付中）。</translation>
+        </message>
+        <message>
+            <source>The certificate expired on {date}. A new one can be issued at the counter.</source>
+            <translation>電子証明書は{date}に有効期限が切れました。窓口で新しく発行できます。</translation>
+        </message>
+        <message>
+            <source>The certificate is valid from {date}.</source>
+            <translation>電子証明書は{date}から有効です。</translation>
+        </message>
+        <message>
+            <source>{date} (expired {days} days ago)</source>
+            <translation>{date}（{days}日前に期限切れ）</translation>
+        </message>
+        <message>
+            <source>{date} ({days} days left)</source>
+            <translation>{date}（残り{days}日）</translation>
+        </message>
+        <message>
+            <source>{left} of {max} tries left</source>
+            <translation>残り{left}回（{max}回中）</translation>
+        </message>
+    </context>
+    <context>
+        <name>identity</name>
+        <message>
+            <source>Driving licence</source>
+            <translation>運転免許証</translation>
+        </message>
+        <message>
+            <source>Health insurance card (no photo)</source>
+            <translation>健康保険証（写真なし）</translation>
+        </message>
+        <message>
+            <source>Passport</source>
+            <translation>パスポート</translation>
+        </message>
+        <message>
+            <source>Pension book (no photo)</source>
+            <translation>年金手帳（写真なし）</translation>
+        </message>
+        <message>
+            <source>Residence card</source>
+            <translation>在留カード</translation>
+        </message>
+        <message>
+            <source>The photo on the My Number Card matches</source>
+            <translation>マイナンバーカードの顔写真と本人が一致</translation>
+        </message>
+    </context>
+    <context>
+        <name>kiosk</name>
+        <message>
+            <source>Check when your certificate expires, or reset a forgotten PIN with your other PIN.</source>
+            <translation>電子証明書の有効期限の確認や、忘れた暗証番号のもう一方の暗証番号を使った再設定ができます。</translation>
+        </message>
+        <message>
+            <source>It opens again on {when}.</source>
+            <translation type="vanished">次の受付開始は{when}です。</translation>
+        </message>
+        <message>
+            <source>My Number Card certificates and PINs</source>
+            <translation>マイナンバーカードの電子証明書と暗証番号</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>はじめる</translation>
+        </message>
+        <message>
+            <source>This kiosk is closed now.</source>
+            <translation>この端末は現在受付時間外です。</translation>
+        </message>
+    </context>
+    <context>
+        <name>screens</name>
+        <message>
+            <source>A staff member has been called.</source>
+            <translation>職員を呼び出しました。</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>戻る</translation>
+        </message>
+        <message>
+            <source>Call staff</source>
+            <translation>職員を呼ぶ</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>キャンセル</translation>
+        </message>
+        <message>
+            <source>Card expiry date printed on the card</source>
+            <translation>カード券面に記載の有効期限</translation>
+        </message>
+        <message>
+            <source>Change a PIN</source>
+            <translation>暗証番号を変更する</translation>
+        </message>
+        <message>
+            <source>Confirm the resident's identity</source>
+            <translation>本人確認</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>確認しました</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>終了</translation>
+        </message>
+        <message>
+            <source>Fill in a form</source>
+            <translation>申請書を記入する</translation>
+        </message>
+        <message>
+            <source>If the next {pin} you enter is wrong, it will be locked and can only be reset at the counter. Do you want to try?</source>
+            <translation>次に入力する{pin}が間違っていると、ロックされ、窓口でしか再設定できなくなります。入力しますか？</translation>
+        </message>
+        <message>
+            <source>Insert the training card</source>
+            <translation>研修用カードを挿入</translation>
+        </message>
+        <message>
+            <source>Leave it there until the screen tells you to take it.</source>
+            <translation>画面に表示されるまでカードを置いたままにしてください。</translation>
+        </message>
+        <message>
+            <source>New certificate ({purpose})</source>
+            <translation>新しい電子証明書（{purpose}）</translation>
+        </message>
+        <message>
+            <source>No, stop here</source>
+            <translation>いいえ、やめます</translation>
+        </message>
+        <message>
+            <source>Only one try is left</source>
+            <translation>残り1回です</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>パスフレーズ</translation>
+        </message>
+        <message>
+            <source>Please place your My Number Card on the card reader.</source>
+            <translation>マイナンバーカードをカードリーダーに置いてください。</translation>
+        </message>
+        <message>
+            <source>Please wait here. Someone will come to help you.</source>
+            <translation>この場でお待ちください。職員がお手伝いに伺います。</translation>
+        </message>
+        <message>
+            <source>Please wait. Do not remove the card.</source>
+            <translation>お待ちください。カードを取り外さないでください。</translation>
+        </message>
+        <message>
+            <source>Print the pre-filled form</source>
+            <translation>記入済みの申請書を印刷</translation>
+        </message>
+        <message>
+            <source>Print the receipt</source>
+            <translation>控えを印刷</translation>
+        </message>
+        <message>
+            <source>Renew the certificates</source>
+            <translation>電子証明書を更新する</translation>
+        </message>
+        <message>
+            <source>Reset a forgotten PIN</source>
+            <translation>忘れた暗証番号を再設定する</translation>
+        </message>
+        <message>
+            <source>Shown for filling in the form only; the terminal keeps none of it.</source>
+            <translation>申請書の記入のためだけに表示しています。端末には一切保存しません。</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>サインイン</translation>
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation>問題が発生しました</translation>
+        </message>
+        <message>
+            <source>Staff ID</source>
+            <translation>職員ID</translation>
+        </message>
+        <message>
+            <source>Staff sign-in</source>
+            <translation>職員サインイン</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>中止しました</translation>
+        </message>
+        <message>
+            <source>The 4-digit PIN for logging in (user authentication)</source>
+            <translation>利用者証明用の暗証番号（数字4桁）</translation>
+        </message>
+        <message>
+            <source>The 4-digit PIN for the card's information</source>
+            <translation>券面事項入力補助用の暗証番号（数字4桁）</translation>
+        </message>
+        <message>
+            <source>The card's information for the application</source>
+            <translation>申請書に記入するカードの情報</translation>
+        </message>
+        <message>
+            <source>The certificates were renewed</source>
+            <translation>電子証明書を更新しました</translation>
+        </message>
+        <message>
+            <source>The new PINs are set. Please keep them safe.</source>
+            <translation>新しい暗証番号を設定しました。大切に保管してください。</translation>
+        </message>
+        <message>
+            <source>The signing password (6 to 16 letters and digits)</source>
+            <translation>署名用パスワード（英数字6〜16文字）</translation>
+        </message>
+        <message>
+            <source>The staff ID or the passphrase is wrong.</source>
+            <translation>職員IDまたはパスフレーズが正しくありません。</translation>
+        </message>
+        <message>
+            <source>The {pin} was changed</source>
+            <translation>{pin}を変更しました</translation>
+        </message>
+        <message>
+            <source>The {pin} was reset</source>
+            <translation>{pin}を再設定しました</translation>
+        </message>
+        <message>
+            <source>This could not be done</source>
+            <translation>手続きを完了できませんでした</translation>
+        </message>
+        <message>
+            <source>Tick what you have seen: one document with a photo, or two without.</source>
+            <translation>確認した書類にチェックしてください（顔写真付き1点、または顔写真なし2点）。</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>もう一度試す</translation>
+        </message>
+        <message>
+            <source>Which PIN do you want to change?</source>
+            <translation>どの暗証番号を変更しますか？</translation>
+        </message>
+        <message>
+            <source>Which PIN have you forgotten?</source>
+            <translation>どの暗証番号を忘れましたか？</translation>
+        </message>
+        <message>
+            <source>Working</source>
+            <translation>処理中</translation>
+        </message>
+        <message>
+            <source>Yes, enter it</source>
+            <translation>はい、入力します</translation>
+        </message>
+        <message>
+            <source>You can use the new PIN now. Please take your card.</source>
+            <translation>新しい暗証番号をすぐに使えます。カードをお取りください。</translation>
+        </message>
+        <message>
+            <source>Your card</source>
+            <translation>あなたのカード</translation>
+        </message>
+        <message>
+            <source>authentication</source>
+            <translation>利用者証明用</translation>
+        </message>
+        <message>
+            <source>signing</source>
+            <translation>署名用</translation>
+        </message>
+        <message>
+            <source>valid until {date}</source>
+            <translation>{date}まで有効</translation>
+        </message>
+        <message>
+            <source>Records the central service refused</source>
+            <translation>中央システムが受け付けなかった記録</translation>
+        </message>
+        <message>
+            <source>The resident is entering a PIN on their screen.</source>
+            <translation>住民の方がご自身の画面で暗証番号を入力しています。</translation>
+        </message>
+        <message>
+            <source>{count} records were refused. A technician can correct and send them again with `kiosk outbox rejected` and `kiosk outbox retry`.</source>
+            <translation>{count}件の記録が受け付けられませんでした。技術担当者が `kiosk outbox rejected` と `kiosk outbox retry` で修正して再送できます。</translation>
+        </message>
+    </context>
+    <context>
+        <name>steps</name>
+        <message>
+            <source>Asking the central service for authorisation…</source>
+            <translation>中央システムに認可を求めています…</translation>
+        </message>
+        <message>
+            <source>Changing the PIN…</source>
+            <translation>暗証番号を変更しています…</translation>
+        </message>
+        <message>
+            <source>Checking identity…</source>
+            <translation>本人確認をしています…</translation>
+        </message>
+        <message>
+            <source>Checking the card…</source>
+            <translation>カードを確認しています…</translation>
+        </message>
+        <message>
+            <source>Confirming it is your card…</source>
+            <translation>ご本人のカードか確認しています…</translation>
+        </message>
+        <message>
+            <source>Entering PINs…</source>
+            <translation>暗証番号を入力しています…</translation>
+        </message>
+        <message>
+            <source>Reading the card's information…</source>
+            <translation>カードの情報を読み取っています…</translation>
+        </message>
+        <message>
+            <source>Reading the card…</source>
+            <translation>カードを読み取っています…</translation>
+        </message>
+        <message>
+            <source>Saving the record…</source>
+            <translation>記録を保存しています…</translation>
+        </message>
+        <message>
+            <source>Setting the new PIN…</source>
+            <translation>新しい暗証番号を設定しています…</translation>
+        </message>
+        <message>
+            <source>The card is making a new key…</source>
+            <translation>カードが新しい鍵を作成しています…</translation>
+        </message>
+        <message>
+            <source>The new certificate is being issued…</source>
+            <translation>新しい電子証明書を発行しています…</translation>
+        </message>
+        <message>
+            <source>Writing the new certificate to the card…</source>
+            <translation>新しい電子証明書をカードに書き込んでいます…</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <source>Call staff</source>
+            <translation>職員を呼ぶ</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>ロック</translation>
+        </message>
+        <message>
+            <source>Signed in: {staff}</source>
+            <translation>サインイン中: {staff}</translation>
+        </message>
+        <message>
+            <source>TRAINING: a virtual card and a local central service. Nothing here is real.</source>
+            <translation>研修モード：仮想カードとローカルの中央システムを使用しています。実際の手続きではありません。</translation>
+        </message>
+        <message>
+            <source>e-certificate terminal</source>
+            <translation>電子証明書端末</translation>
+        </message>
+        <message>
+            <source>High contrast</source>
+            <translation>高コントラスト</translation>
+        </message>
+        <message>
+            <source>Larger text</source>
+            <translation>文字を大きく</translation>
+        </message>
+        <message>
+            <source>Please follow the staff member's instructions. When asked, enter your PIN on this screen.</source>
+            <translation>職員の案内に従ってください。求められたら、この画面で暗証番号を入力してください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <source>Back</source>
+            <translation>1字消す</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>中止</translation>
+        </message>
+        <message>
+            <source>Cancel this entry</source>
+            <translation>この入力を中止する</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>全て消す</translation>
+        </message>
+        <message>
+            <source>Clear everything entered</source>
+            <translation>入力した文字を全て消す</translation>
+        </message>
+        <message>
+            <source>Confirm the entry</source>
+            <translation>入力を確定する</translation>
+        </message>
+        <message>
+            <source>Delete the last character</source>
+            <translation>最後の1文字を消す</translation>
+        </message>
+        <message>
+            <source>Digit {key}</source>
+            <translation>数字 {key}</translation>
+        </message>
+        <message>
+            <source>Entered so far</source>
+            <translation>入力済みの文字数</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>キー</translation>
+        </message>
+        <message>
+            <source>Last try: if this entry is wrong, the PIN will be locked.</source>
+            <translation>残り1回です。間違えると暗証番号がロックされます。</translation>
+        </message>
+        <message>
+            <source>Letter {key}</source>
+            <translation>英字 {key}</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>確定</translation>
+        </message>
+        <message>
+            <source>PIN entry on the resident's screen</source>
+            <translation>お客様画面の暗証番号入力</translation>
+        </message>
+        <message>
+            <source>PIN pad</source>
+            <translation>暗証番号の入力キー</translation>
+        </message>
+        <message>
+            <source>Show the digit keys</source>
+            <translation>数字キーを表示する</translation>
+        </message>
+        <message>
+            <source>Show the letter keys</source>
+            <translation>英字キーを表示する</translation>
+        </message>
+        <message>
+            <source>{count} characters entered</source>
+            <translation>{count}文字入力済み</translation>
+        </message>
+        <message>
+            <source>{count} digits</source>
+            <translation>数字{count}桁</translation>
+        </message>
+        <message>
+            <source>{count} entered ({minimum} to {maximum})</source>
+            <translation>{count}文字入力（{minimum}〜{maximum}文字）</translation>
+        </message>
+        <message>
+            <source>{count} of {maximum}</source>
+            <translation>{count} / {maximum}</translation>
+        </message>
+        <message>
+            <source>{count} of {maximum} tries left</source>
+            <translation>残り{count}回（全{maximum}回）</translation>
+        </message>
+        <message>
+            <source>{count} tries left</source>
+            <translation>残り{count}回</translation>
+        </message>
+        <message>
+            <source>{minimum} to {maximum} characters: letters A to Z and digits 0 to 9</source>
+            <translation>{minimum}〜{maximum}文字：英大文字（A〜Z）と数字（0〜9）</translation>
+        </message>
+        <message>
+            <source>{minimum} to {maximum} digits</source>
+            <translation>数字{minimum}〜{maximum}桁</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>省略</translation>
+        </message>
+        <message>
+            <source>Skip this PIN</source>
+            <translation>この暗証番号の入力を省略する</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <source>Card reader</source>
+            <translation>カードリーダー</translation>
+        </message>
+        <message>
+            <source>Card reader service not running</source>
+            <translation>カードリーダーのサービスが動いていません</translation>
+        </message>
+        <message>
+            <source>Central service</source>
+            <translation>センター</translation>
+        </message>
+        <message>
+            <source>Central service: connected</source>
+            <translation>センター: 接続中</translation>
+        </message>
+        <message>
+            <source>Central service: connected since {time}</source>
+            <translation>センター: 接続中（{time}から）</translation>
+        </message>
+        <message>
+            <source>Central service: not checked yet</source>
+            <translation>センター: 未確認</translation>
+        </message>
+        <message>
+            <source>Central service: unreachable</source>
+            <translation>センター: 接続できません</translation>
+        </message>
+        <message>
+            <source>Central service: unreachable since {time}</source>
+            <translation>センター: 接続できません（{time}から）</translation>
+        </message>
+        <message>
+            <source>No card reader</source>
+            <translation>カードリーダーがありません</translation>
+        </message>
+        <message>
+            <source>Outbox: nothing waiting</source>
+            <translation>送信待ち: なし</translation>
+        </message>
+        <message>
+            <source>Outbox: {count} waiting</source>
+            <translation>送信待ち: {count}件</translation>
+        </message>
+        <message>
+            <source>Outbox: {count} waiting, oldest {age}</source>
+            <translation>送信待ち: {count}件（最も古いもの {age}前）</translation>
+        </message>
+        <message>
+            <source>Records waiting to be sent</source>
+            <translation>送信待ちの記録</translation>
+        </message>
+        <message>
+            <source>Rejected records: {count}. Show them</source>
+            <translation>拒否された記録: {count}件。一覧を表示</translation>
+        </message>
+        <message>
+            <source>Rejected: {count}</source>
+            <translation>拒否: {count}件</translation>
+        </message>
+        <message>
+            <source>Sending</source>
+            <translation>送信</translation>
+        </message>
+        <message>
+            <source>Sending stopped: please call a technician</source>
+            <translation>送信停止中: 技術担当者をお呼びください</translation>
+        </message>
+        <message>
+            <source>TRAINING MODE: practice only, no real certificate is issued</source>
+            <translation>研修モード: 練習用です。実際の証明書は発行されません</translation>
+        </message>
+        <message>
+            <source>Training mode</source>
+            <translation>研修モード</translation>
+        </message>
+        <message>
+            <source>{count} days</source>
+            <translation>{count}日</translation>
+        </message>
+        <message>
+            <source>{count} h</source>
+            <translation>{count}時間</translation>
+        </message>
+        <message>
+            <source>{count} min</source>
+            <translation>{count}分</translation>
+        </message>
+        <message>
+            <source>{count} s</source>
+            <translation>{count}秒</translation>
+        </message>
+        <message>
+            <source>{reader}: card inserted</source>
+            <translation>{reader}: カードあり</translation>
+        </message>
+        <message>
+            <source>{reader}: no card</source>
+            <translation>{reader}: カードなし</translation>
+        </message>
+    </context>
+    <context>
+        <name>flow</name>
+        <message>
+            <source>--confirm-last-try goes with --pin-fd; at the terminal the confirmation is typed.</source>
+            <translation>--confirm-last-try は --pin-fd と一緒に使います。端末では確認を入力してください。</translation>
+        </message>
+        <message>
+            <source>--proof is the self-service reset: it takes no staff grounds.</source>
+            <translation>--proof は本人による再設定です。職員の本人確認（--staff-id、--identity-check）とは一緒に使えません。</translation>
+        </message>
+        <message>
+            <source>A staff member's ID is needed for this procedure (--staff-id).</source>
+            <translation>この手続きには職員IDが必要です（--staff-id）。</translation>
+        </message>
+        <message>
+            <source>Asking the central service for authorisation...</source>
+            <translation>中央サービスに許可を求めています...</translation>
+        </message>
+        <message>
+            <source>Changing the PIN...</source>
+            <translation>暗証番号を変更しています...</translation>
+        </message>
+        <message>
+            <source>Checking the certificate on the card...</source>
+            <translation>カードの証明書を確認しています...</translation>
+        </message>
+        <message>
+            <source>Checking the holder's identity...</source>
+            <translation>本人確認をしています...</translation>
+        </message>
+        <message>
+            <source>Enter the new {pin} again: </source>
+            <translation>確認のため、新しい{pin}をもう一度入力してください: </translation>
+        </message>
+        <message>
+            <source>Enter the new {pin}: </source>
+            <translation>新しい{pin}を入力してください: </translation>
+        </message>
+        <message>
+            <source>Enter the {pin} ({left} of {max} tries left): </source>
+            <translation>{pin}を入力してください（残り{left}回／{max}回）: </translation>
+        </message>
+        <message>
+            <source>Enter the {pin}: </source>
+            <translation>{pin}を入力してください: </translation>
+        </message>
+        <message>
+            <source>Entering the PINs...</source>
+            <translation>暗証番号を入力しています...</translation>
+        </message>
+        <message>
+            <source>New certificates issued.</source>
+            <translation>証明書を新規発行しました。</translation>
+        </message>
+        <message>
+            <source>Only the user-authentication PIN and the signing password can be reset here, each by proving the other.</source>
+            <translation>ここで再設定できるのは利用者証明用暗証番号と署名用パスワードだけで、それぞれもう一方で本人であることを証明します。</translation>
+        </message>
+        <message>
+            <source>Proving the card is the holder's...</source>
+            <translation>カードの持ち主であることを証明しています...</translation>
+        </message>
+        <message>
+            <source>Reading the card...</source>
+            <translation>カードを読み取っています...</translation>
+        </message>
+        <message>
+            <source>Reading the holder's details from the card...</source>
+            <translation>カードから本人の情報を読み取っています...</translation>
+        </message>
+        <message>
+            <source>Record {key} is waiting in the outbox; it will be delivered when the central service can be reached.</source>
+            <translation>記録 {key} は送信待ちです。中央サービスに接続できたときに送信されます。</translation>
+        </message>
+        <message>
+            <source>Record {key} was delivered to the central service.</source>
+            <translation>記録 {key} を中央サービスに送信しました。</translation>
+        </message>
+        <message>
+            <source>Recording the transaction...</source>
+            <translation>手続きを記録しています...</translation>
+        </message>
+        <message>
+            <source>Renewal completed.</source>
+            <translation>更新が完了しました。</translation>
+        </message>
+        <message>
+            <source>Setting the new PIN...</source>
+            <translation>新しい暗証番号を設定しています...</translation>
+        </message>
+        <message>
+            <source>Signing</source>
+            <translation>署名用</translation>
+        </message>
+        <message>
+            <source>The card is generating a new key (this takes a moment)...</source>
+            <translation>カードが新しい鍵を生成しています（少し時間がかかります）...</translation>
+        </message>
+        <message>
+            <source>The central service is issuing the certificate...</source>
+            <translation>中央サービスが証明書を発行しています...</translation>
+        </message>
+        <message>
+            <source>The central service refused record {key}: see kiosk outbox rejected.</source>
+            <translation>中央サービスが記録 {key} を拒否しました。kiosk outbox rejected で確認してください。</translation>
+        </message>
+        <message>
+            <source>The certificate cannot be renewed yet: renewal opens on {date}.</source>
+            <translation type="vanished">証明書はまだ更新できません。{date}から更新できます。</translation>
+        </message>
+        <message>
+            <source>The holder's identity is not confirmed: name one document with a photo, or two without (--identity-check), and the card's printed expiry date where needed (--card-expires-on).</source>
+            <translation>本人確認ができていません。顔写真付きの書類1点、または顔写真なしの書類2点を指定し（--identity-check）、必要な場合はカード券面の有効期限も入力してください（--card-expires-on）。</translation>
+        </message>
+        <message>
+            <source>The last try is used only with --confirm-last-try: the procedure stops here.</source>
+            <translation>最後の1回は --confirm-last-try を付けたときだけ使います。手続きはここで止まります。</translation>
+        </message>
+        <message>
+            <source>The new certificate could not be confirmed on the card. Please call a staff member.</source>
+            <translation type="vanished">新しい証明書をカード上で確認できませんでした。職員をお呼びください。</translation>
+        </message>
+        <message>
+            <source>The other PIN, needed as proof, is locked too.</source>
+            <translation>証明に使うもう一方の暗証番号もロックされています。</translation>
+        </message>
+        <message>
+            <source>The {pin} was changed.</source>
+            <translation>{pin}を変更しました。</translation>
+        </message>
+        <message>
+            <source>The {pin} was reset.</source>
+            <translation>{pin}を再設定しました。</translation>
+        </message>
+        <message>
+            <source>The {target} can be reset only by proving the {proof}.</source>
+            <translation>{target}は、{proof}で証明したときだけ再設定できます。</translation>
+        </message>
+        <message>
+            <source>This PIN cannot be reset at a kiosk. {detail} Please go to a counter with the card and an identity document.</source>
+            <translation type="vanished">この暗証番号はキオスク端末では再設定できません。{detail} カードと本人確認書類を持って窓口へお越しください。</translation>
+        </message>
+        <message>
+            <source>This PIN is optional: an empty entry skips it.</source>
+            <translation>この暗証番号の入力は任意です。何も入力しなければ省略します。</translation>
+        </message>
+        <message>
+            <source>This card has no {pin}.</source>
+            <translation type="vanished">このカードには{pin}がありません。</translation>
+        </message>
+        <message>
+            <source>This card has one PIN for both, so there is no other PIN to prove it with.</source>
+            <translation>このカードは両方に同じ暗証番号を使っているため、証明に使える別の暗証番号がありません。</translation>
+        </message>
+        <message>
+            <source>This procedure is for counter terminals only: staff must check the holder's identity.</source>
+            <translation>この手続きは窓口端末でのみ行えます。職員による本人確認が必要です。</translation>
+        </message>
+        <message>
+            <source>To prove the card is yours, enter the {pin} ({left} of {max} tries left): </source>
+            <translation>本人であることを証明するため、{pin}を入力してください（残り{left}回／{max}回）: </translation>
+        </message>
+        <message>
+            <source>User-authentication</source>
+            <translation>利用者証明用</translation>
+        </message>
+        <message>
+            <source>Writing the certificate to the card...</source>
+            <translation>カードに証明書を書き込んでいます...</translation>
+        </message>
+        <message>
+            <source>{purpose} certificate: serial {serial}, valid {start} to {end}</source>
+            <translation>{purpose}電子証明書: シリアル番号 {serial}、有効期間 {start} 〜 {end}</translation>
+        </message>
+        <message>
+            <source>Before it stopped, the procedure had already installed on the card: {installed}. Its PIN may still be the old one (docs/flows.md).</source>
+            <translation>手続きが止まる前に、次のものはすでにカードに書き込まれています: {installed}。暗証番号はまだ以前のままの場合があります（docs/flows.md）。</translation>
+        </message>
+        <message>
+            <source>The card was changed before the procedure stopped.</source>
+            <translation>手続きが止まる前に、カードは変更されています。</translation>
+        </message>
+        <message>
+            <source>{purpose} certificate {serial}</source>
+            <translation>{purpose}電子証明書 {serial}</translation>
+        </message>
+        <message>
+            <source>Interrupted. The attempt is recorded (as cancelled if it was still running).</source>
+            <translation>中断しました。この手続きは記録されています（途中だった場合は取り消しとして）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>calendar</name>
+        <message>
+            <source>Closed now. Next open: {date}, from {time}.</source>
+            <translation>ただいま受付時間外です。次の受付は{date}の{time}からです。</translation>
+        </message>
+        <message>
+            <source>Closed now. Opens today at {time}.</source>
+            <translation>ただいま受付時間外です。本日は{time}から受け付けます。</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>金</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>月</translation>
+        </message>
+        <message>
+            <source>No appointment is needed.</source>
+            <translation>予約なしでお越しいただけます。</translation>
+        </message>
+        <message>
+            <source>Open now, until {time}.</source>
+            <translation>ただいま受付中です({time}まで)。</translation>
+        </message>
+        <message>
+            <source>Please book an appointment, or come without one from {date}.</source>
+            <translation>予約をしてお越しください。{date}からは予約なしでも受け付けます。</translation>
+        </message>
+        <message>
+            <source>Please book an appointment.</source>
+            <translation>予約をしてお越しください。</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>土</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>日</translation>
+        </message>
+        <message>
+            <source>The certificate cannot be renewed any more: a new one is issued at the counter, from {date}.</source>
+            <translation>この証明書はもう更新できません。{date}以降、窓口で新しい証明書を発行します。</translation>
+        </message>
+        <message>
+            <source>The last day the counter is open before it expires is {date}.</source>
+            <translation>有効期限までに窓口が開いている最後の日は{date}です。</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>木</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>火</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>水</translation>
+        </message>
+        <message>
+            <source>You can renew the certificate at the counter from today.</source>
+            <translation>本日から窓口で証明書を更新できます。</translation>
+        </message>
+        <message>
+            <source>You can renew the certificate at the counter from {date}.</source>
+            <translation>{date}から窓口で証明書を更新できます。</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>閉庁</translation>
+        </message>
+        <message>
+            <source>closed (monthly closing day)</source>
+            <translation>閉庁(毎月の休業日)</translation>
+        </message>
+        <message>
+            <source>closed (national holiday: {holiday})</source>
+            <translation>閉庁(祝日: {holiday})</translation>
+        </message>
+        <message>
+            <source>closed (special closing day)</source>
+            <translation>閉庁(臨時休業日)</translation>
+        </message>
+        <message>
+            <source>closed (yearly closure, such as the year end)</source>
+            <translation>閉庁(年末年始などの休業期間)</translation>
+        </message>
+        <message>
+            <source>{hours} (national holiday: {holiday})</source>
+            <translation>{hours}(祝日: {holiday})</translation>
+        </message>
+        <message>
+            <source>{weekday} {day} {month_name} {year}</source>
+            <translation>{year}年{month}月{day}日({weekday})</translation>
+        </message>
+    </context>
+    <context>
         <name>diagnose</name>
         <message>
             <source>Card in the reader</source>
@@ -669,38 +1794,6 @@
         <message>
             <source>Card readers</source>
             <translation>カードリーダー</translation>
-        </message>
-        <message>
-            <source>Connect the card reader (USB) and check its cable; then run this again.</source>
-            <translation>カードリーダー（USB）を接続し、ケーブルを確認してから、もう一度実行してください。</translation>
-        </message>
-        <message>
-            <source>Place a My Number Card (or a training card) on the reader to test it.</source>
-            <translation>テストするには、マイナンバーカード（または研修用カード）をリーダーに置いてください。</translation>
-        </message>
-        <message>
-            <source>Place the card again; if it still fails, try another card, then another reader.</source>
-            <translation>カードを置き直してください。それでも失敗する場合は、別のカード、次に別のリーダーで試してください。</translation>
-        </message>
-        <message>
-            <source>Set the reader in kiosk.toml to one of the connected readers (kiosk card watch lists them).</source>
-            <translation>kiosk.toml の reader を接続中のリーダーのいずれかに設定してください（kiosk card watch で一覧できます）。</translation>
-        </message>
-        <message>
-            <source>Start the card reader service: systemctl start pcscd (or pcscd --foreground).</source>
-            <translation>カードリーダーサービスを起動してください: systemctl start pcscd（または pcscd --foreground）。</translation>
-        </message>
-        <message>
-            <source>fault</source>
-            <translation>異常</translation>
-        </message>
-        <message>
-            <source>ok</source>
-            <translation>正常</translation>
-        </message>
-        <message>
-            <source>warning</source>
-            <translation>注意</translation>
         </message>
         <message>
             <source>Central service</source>
@@ -717,6 +1810,10 @@
         <message>
             <source>Clock</source>
             <translation>時計</translation>
+        </message>
+        <message>
+            <source>Connect the card reader (USB) and check its cable; then run this again.</source>
+            <translation>カードリーダー（USB）を接続し、ケーブルを確認してから、もう一度実行してください。</translation>
         </message>
         <message>
             <source>Create it: kiosk db upgrade (the terminal also does it when it starts).</source>
@@ -755,6 +1852,14 @@
             <translation>ローカルデータベース</translation>
         </message>
         <message>
+            <source>Place a My Number Card (or a training card) on the reader to test it.</source>
+            <translation>テストするには、マイナンバーカード（または研修用カード）をリーダーに置いてください。</translation>
+        </message>
+        <message>
+            <source>Place the card again; if it still fails, try another card, then another reader.</source>
+            <translation>カードを置き直してください。それでも失敗する場合は、別のカード、次に別のリーダーで試してください。</translation>
+        </message>
+        <message>
             <source>Records refused by the central service</source>
             <translation>中央サービスに拒否された記録</translation>
         </message>
@@ -783,6 +1888,14 @@
             <translation>ネットワークから時計を合わせてください: timedatectl set-ntp true（または拠点の NTP サーバー）。</translation>
         </message>
         <message>
+            <source>Set the reader in kiosk.toml to one of the connected readers (kiosk card watch lists them).</source>
+            <translation>kiosk.toml の reader を接続中のリーダーのいずれかに設定してください（kiosk card watch で一覧できます）。</translation>
+        </message>
+        <message>
+            <source>Start the card reader service: systemctl start pcscd (or pcscd --foreground).</source>
+            <translation>カードリーダーサービスを起動してください: systemctl start pcscd（または pcscd --foreground）。</translation>
+        </message>
+        <message>
             <source>Stop the terminal, copy the data directory aside and call the support desk; do not delete the database (undelivered records are in it).</source>
             <translation>端末を停止し、データディレクトリを別の場所にコピーしてサポート窓口に連絡してください。データベースは削除しないでください（未送信の記録が入っています）。</translation>
         </message>
@@ -805,6 +1918,18 @@
         <message>
             <source>Virtual card reader</source>
             <translation>仮想カードリーダー</translation>
+        </message>
+        <message>
+            <source>fault</source>
+            <translation>異常</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>注意</translation>
         </message>
     </context>
     <context>

@@ -5,48 +5,25 @@ or extended length."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 import pytest
-from cryptography.hazmat.primitives import serialization
 
-from kiosk.card import issuer
-from kiosk.card.jpki import CertificateFile, JpkiSession, KeyFile
-from kiosk.card.transport import CardTransport
+from kiosk.card.cardinfo import CardInfoSession
+from kiosk.card.connection import InProcessConnection
+from kiosk.card.issuer import IssuerSession
+from kiosk.card.jpki import CertificateFile, JpkiSession
+from kiosk.card.transport import CardTransport, ExtendedLengthMemory
 from kiosk.cardsim import VirtualCard
-from kiosk.domain.generation import JPKI_AID, PinUse
+from kiosk.domain.generation import CARD_INFO_AID, Applet, PinLocation, PinUse
+from kiosk.domain.pins import PinKind
 from kiosk.errors import AuthorisationRejected, IssuerChannelUnavailable, WrongPin
-from kiosk.pki import authorisation, jpki
 from kiosk.pki.authorisation import Operation
 from kiosk.pki.training import TrainingPki
 
-from .test_status import RecordingCard
+from .cards import RecordingCard
+from .issuing import PIN_EF_SIGN, SIGN_PIN, authorise, renew_auth_certificate
 
 OpenCard = Callable[[str], tuple[VirtualCard, CardTransport]]
-PIN_EF_SIGN = 0x001B
-
-
-def authorise(pki: TrainingPki, operation: Operation, target: int, card_id: bytes, challenge: bytes,
-              payload: bytes | None = None) -> bytes:
-    unsigned = authorisation.create(operation, aid=JPKI_AID, target=target, card_id=card_id, challenge=challenge,
-                                    payload=payload)
-    return authorisation.sign(unsigned, pki.issuer_key).encode()
-
-
-def renew_auth_certificate(transport: CardTransport, pki: TrainingPki) -> bytes:
-    """Generate a key pair, have the training authority certify it, write the certificate: its DER."""
-    JpkiSession(transport)
-    card_id = issuer.read_card_id(transport)
-    grant = authorise(pki, Operation.GENERATE_KEY_PAIR, KeyFile.AUTH, card_id, issuer.get_challenge(transport))
-    public_key = issuer.generate_key_pair(transport, KeyFile.AUTH, grant)
-    authority = pki.issuing(jpki.Purpose.AUTH)
-    certificate = jpki.issue_auth_certificate(authority.certificate, authority.key, public_key,
-                                              issued_on=date(2026, 6, 1), expires_on=date(2031, 6, 1))
-    der = certificate.public_bytes(serialization.Encoding.DER)
-    grant = authorise(pki, Operation.WRITE_CERTIFICATE, CertificateFile.AUTH, card_id, issuer.get_challenge(transport),
-                      payload=der)
-    issuer.write_certificate(transport, CertificateFile.AUTH, grant, der)
-    return der
 
 
 @pytest.mark.parametrize("profile", ["valid", "no-extended-length"])
@@ -60,9 +37,6 @@ def test_renewal_writes_a_certificate_for_the_new_key(in_process: OpenCard, trai
 
 def test_without_extended_length_long_commands_are_chained(make_card: Callable[..., VirtualCard],
                                                            training_pki: TrainingPki) -> None:
-    from kiosk.card.connection import InProcessConnection
-    from kiosk.card.transport import ExtendedLengthMemory
-
     recorder = RecordingCard(make_card("no-extended-length"))
     transport = CardTransport(InProcessConnection(recorder, "chaining"), memory=ExtendedLengthMemory())
     JpkiSession(transport).read_certificate(CertificateFile.AUTH)  # learns: no extended length here
@@ -77,10 +51,10 @@ def test_without_extended_length_long_commands_are_chained(make_card: Callable[.
 
 def test_reset_pin_restores_a_blocked_password(in_process: OpenCard, training_pki: TrainingPki) -> None:
     card, transport = in_process("sign-blocked")
-    JpkiSession(transport)
-    card_id = issuer.read_card_id(transport)
-    grant = authorise(training_pki, Operation.RESET_PIN, PIN_EF_SIGN, card_id, issuer.get_challenge(transport))
-    issuer.reset_pin(transport, PIN_EF_SIGN, grant, bytearray(b"FRESH2026"))
+    issuer = IssuerSession(transport)
+    card_id = issuer.card_id()
+    grant = authorise(training_pki, Operation.RESET_PIN, PIN_EF_SIGN, card_id, issuer.challenge())
+    issuer.reset_pin(SIGN_PIN, grant, bytearray(b"FRESH2026"))
     assert card.tries_left("sign") == 5
     session = JpkiSession(transport)
     location = session.identify()[1].pin_for(PinUse.SIGN)
@@ -92,29 +66,64 @@ def test_reset_pin_restores_a_blocked_password(in_process: OpenCard, training_pk
 def test_a_replayed_authorisation_is_rejected_with_its_status_word(in_process: OpenCard,
                                                                    training_pki: TrainingPki) -> None:
     card, transport = in_process("valid")
-    JpkiSession(transport)
-    card_id = issuer.read_card_id(transport)
-    grant = authorise(training_pki, Operation.RESET_PIN, PIN_EF_SIGN, card_id, issuer.get_challenge(transport))
-    issuer.reset_pin(transport, PIN_EF_SIGN, grant, bytearray(b"FIRST1"))
+    issuer = IssuerSession(transport)
+    card_id = issuer.card_id()
+    grant = authorise(training_pki, Operation.RESET_PIN, PIN_EF_SIGN, card_id, issuer.challenge())
+    issuer.reset_pin(SIGN_PIN, grant, bytearray(b"FIRST1"))
     before = card.snapshot()
-    issuer.get_challenge(transport)
+    issuer.challenge()
     with pytest.raises(AuthorisationRejected) as rejected:
-        issuer.reset_pin(transport, PIN_EF_SIGN, grant, bytearray(b"SECOND2"))
+        issuer.reset_pin(SIGN_PIN, grant, bytearray(b"SECOND2"))
     assert rejected.value.sw == 0x6985
     assert card.snapshot() == before
 
 
 def test_an_authorisation_for_another_card_is_rejected(in_process: OpenCard, training_pki: TrainingPki) -> None:
     _card, transport = in_process("valid")
-    JpkiSession(transport)
-    grant = authorise(training_pki, Operation.RESET_PIN, PIN_EF_SIGN, bytes(16), issuer.get_challenge(transport))
+    issuer = IssuerSession(transport)
+    grant = authorise(training_pki, Operation.RESET_PIN, PIN_EF_SIGN, bytes(16), issuer.challenge())
     with pytest.raises(AuthorisationRejected) as rejected:
-        issuer.reset_pin(transport, PIN_EF_SIGN, grant, bytearray(b"OTHER1"))
+        issuer.reset_pin(SIGN_PIN, grant, bytearray(b"OTHER1"))
     assert rejected.value.sw == 0x6982
 
 
 def test_a_card_without_the_issuer_channel_says_so(in_process: OpenCard) -> None:
     _card, transport = in_process("no-issuer-channel")
-    JpkiSession(transport)
+    issuer = IssuerSession(transport)
     with pytest.raises(IssuerChannelUnavailable):
-        issuer.read_card_id(transport)
+        issuer.card_id()
+
+
+def test_an_issuer_session_of_the_card_info_applet_resets_the_card_info_pin(in_process: OpenCard,
+                                                                          training_pki: TrainingPki) -> None:
+    card, transport = in_process("valid")
+    card_info_pin = PinLocation(PinKind.CARD_INFO, Applet.CARD_INFO, 0x0011)
+    with pytest.raises(WrongPin):
+        CardInfoSession(transport).verify_pin(card_info_pin, bytearray(b"0000"))
+    issuer = IssuerSession(transport, Applet.CARD_INFO)
+    grant = authorise(training_pki, Operation.RESET_PIN, card_info_pin.fid, issuer.card_id(), issuer.challenge(),
+                      aid=CARD_INFO_AID)
+    issuer.reset_pin(card_info_pin, grant, bytearray(b"2468"))
+    assert card.tries_left("card_info") == 3
+    CardInfoSession(transport).verify_pin(card_info_pin, bytearray(b"2468"))
+
+
+def test_an_issuer_session_refuses_a_pin_of_another_applet_before_the_card_does(make_card: Callable[..., VirtualCard],
+                                                                                 training_pki: TrainingPki) -> None:
+    recorder = RecordingCard(make_card("valid"))
+    transport = CardTransport(InProcessConnection(recorder, "recorded"), memory=ExtendedLengthMemory())
+    issuer = IssuerSession(transport)
+    assert issuer.card_id() == issuer.card_id()
+    assert [apdu.hex().upper() for apdu in recorder.apdus] == ["00A4040C0AD392F000260100000001", "80CA00C100"]
+    recorder.apdus.clear()
+    with pytest.raises(ValueError, match="not in the jpki applet"):
+        issuer.reset_pin(PinLocation(PinKind.CARD_INFO, Applet.CARD_INFO, 0x0011), b"grant", bytearray(b"2468"))
+    assert recorder.apdus == []
+
+
+def test_an_issuer_session_can_take_the_applet_the_caller_just_selected(in_process: OpenCard) -> None:
+    _card, transport = in_process("valid")
+    JpkiSession(transport)
+    with transport.measure() as io:
+        IssuerSession(transport, select=False).challenge()
+    assert io.apdus == 1

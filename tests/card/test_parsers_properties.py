@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +17,8 @@ from kiosk.card.transport import CardTransport, ExtendedLengthMemory
 from kiosk.cardsim import VirtualCard
 from kiosk.errors import CardError
 from kiosk.pki.training import TrainingPki
+
+from .cards import ScriptedCard
 
 TYPED = (CardError,)  # MalformedCardData, UnexpectedStatus, ...: all card errors
 
@@ -72,25 +73,6 @@ def test_random_bytes_as_card_info_attributes(data: bytes) -> None:
 
 _status_words = st.sampled_from([0x9000, 0x9000, 0x9000, 0x6282, 0x6B00, 0x6700, 0x6982, 0x6A82, 0x6100, 0x6110,
                                  0x6C10, 0x6F00])
-
-
-class ScriptedCard:
-    """Answers each command with the next scripted response: any bytes, any status word."""
-
-    atr = bytes.fromhex("3BDA13FF8131FB468012392F31C173C601C03B")
-
-    def __init__(self, responses: list[tuple[bytes, int]]) -> None:
-        self._responses: Iterator[tuple[bytes, int]] = iter(responses)
-
-    def transmit(self, apdu: bytes) -> bytes:
-        data, sw = next(self._responses, (b"", 0x6F00))
-        return data + sw.to_bytes(2, "big")
-
-    def power_on(self) -> None:
-        pass
-
-    def power_off(self) -> None:
-        pass
 
 
 @given(st.lists(st.tuples(st.binary(max_size=300), _status_words), max_size=12))

@@ -11,9 +11,9 @@ import pytest
 from virtual_cards import card_in_reader, wait_for_card
 
 from kiosk.card.cardinfo import CardInfoSession
+from kiosk.card.check import read_card_status
 from kiosk.card.jpki import CertificateFile, JpkiSession
 from kiosk.card.pcsc import PcscConnection, PcscService, open_connection
-from kiosk.card.status import read_card_status
 from kiosk.card.transport import CardTransport, ExtendedLengthMemory
 from kiosk.card.watch import EventKind, ReaderEvent, ReaderWatcher
 from kiosk.cardsim import PROFILE_NAMES, VirtualCard

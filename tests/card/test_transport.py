@@ -11,13 +11,13 @@ import pytest
 
 from kiosk.card import apdu
 from kiosk.card.apdu import Command
+from kiosk.card.check import read_card_status
 from kiosk.card.jpki import JpkiSession
-from kiosk.card.status import read_card_status
 from kiosk.card.transport import CardTransport
 from kiosk.card.worker import CardWorker
 from kiosk.cardsim import VirtualCard
 from kiosk.domain.generation import PinUse
-from kiosk.errors import OperationCancelled, WrongPin
+from kiosk.errors import OperationCancelled, WrongPin, WrongThread
 
 OpenCard = Callable[[str], tuple[VirtualCard, CardTransport]]
 
@@ -100,7 +100,7 @@ def test_the_worker_runs_card_io_on_its_own_thread(in_process: OpenCard) -> None
     worker = CardWorker("in-process valid")
     try:
         guarded = CardTransport(transport.connection, thread_guard=worker.assert_on_worker)
-        with pytest.raises(AssertionError, match="outside its worker thread"):
+        with pytest.raises(WrongThread, match="outside its worker thread"):
             read_card_status(guarded)
         status = worker.call(read_card_status, guarded)
         assert status.io.apdus == 12

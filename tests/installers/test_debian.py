@@ -48,10 +48,11 @@ def test_the_package_metadata(deb: Path) -> None:
 def test_the_units_say_what_runs(deb: Path, tmp_path: Path) -> None:
     subprocess.run(["dpkg-deb", "--extract", str(deb), str(tmp_path)], check=True)
     session = (tmp_path / "lib/systemd/system/kiosk-session.service").read_text()
-    assert "ExecStart=/usr/bin/cage" in session and "User=kiosk" in session and "Restart=always" in session
+    assert "ExecStart=/usr/bin/cage -d -s -- /usr/bin/kiosk app --mode kiosk" in session
+    assert "User=kiosk" in session and "Restart=always" in session
     assert "TTYPath=/dev/tty7" in session
     counter = (tmp_path / "usr/lib/systemd/user/kiosk-counter.service").read_text()
-    assert "KIOSK_MODE=counter" in counter and "Restart=on-failure" in counter
+    assert "kiosk app --mode counter" in counter and "Restart=on-failure" in counter
     renew = (tmp_path / "lib/systemd/system/kiosk-renew.service").read_text()
     assert "ExecStart=/usr/bin/kiosk provision renew" in renew
     if shutil.which("systemd-analyze"):

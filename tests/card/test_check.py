@@ -1,4 +1,4 @@
-"""The check screen's status read on the in-process virtual card: every profile, the exact APDUs."""
+"""The check screen's read (kiosk.card.check) on the in-process virtual card: every profile, the exact APDUs."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
+from kiosk.card.check import read_card_status
 from kiosk.card.connection import InProcessConnection
-from kiosk.card.status import read_card_status
 from kiosk.card.transport import CardTransport, ExtendedLengthMemory
 from kiosk.cardsim import VirtualCard
 from kiosk.domain.certificates import RenewalState
@@ -17,31 +17,10 @@ from kiosk.domain.pins import PinKind
 from kiosk.domain.validity import japan_date
 from kiosk.errors import MalformedCardData, ResidentRegisterCard
 
+from .cards import RecordingCard
 from .conftest import TODAY, CardFactory
 
 OpenCard = Callable[[str], tuple[VirtualCard, CardTransport]]
-
-
-class RecordingCard:
-    """A virtual card that also keeps every command APDU it received."""
-
-    def __init__(self, card: VirtualCard) -> None:
-        self.card = card
-        self.apdus: list[bytes] = []
-
-    @property
-    def atr(self) -> bytes:
-        return self.card.atr
-
-    def transmit(self, apdu: bytes) -> bytes:
-        self.apdus.append(bytes(apdu))
-        return self.card.transmit(apdu)
-
-    def power_on(self) -> None:
-        self.card.power_on()
-
-    def power_off(self) -> None:
-        self.card.power_off()
 
 
 STATUS_READ_CURRENT = [

@@ -20,14 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from kiosk.card.cardinfo import CardInfoAppletMissing, CardInfoSession
+from kiosk.card.cardinfo import CardInfoSession
 from kiosk.card.certificate import CardCertificate
-from kiosk.card.files import FileNotFound
 from kiosk.card.jpki import CertificateFile, JpkiSession
 from kiosk.card.pins import PinStatus
 from kiosk.card.transport import CardTransport, IoStats
 from kiosk.domain.certificates import CertificateStatus, status_at, status_on
 from kiosk.domain.generation import Applet, GenerationProfile, PinLocation, PinUse
+from kiosk.errors import CardInfoAppletMissing, FileNotFound
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The counter and kiosk application (PySide6 over qasync)."""

@@ -1,0 +1,135 @@
+"""The check: what the card says, in plain words, and what can be done next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QWidget
+
+from kiosk.calendar_config import SiteRules
+from kiosk.calendar_text import renewal_visit_text
+from kiosk.card.check import CardStatus
+from kiosk.domain.certificates import CertificateState, CertificateStatus, RenewalState
+from kiosk.domain.generation import CardGeneration
+from kiosk.domain.renewal_visits import renewal_visit
+from kiosk.messages import pin_name
+from kiosk.ui.screens.base import Screen, translate
+
+
+def renewal_text(standing: CertificateStatus) -> str:
+    if standing.renewal is RenewalState.EXPIRED:
+        return translate("check", "The certificate expired on {date}. A new one can be issued at the counter.") \
+            .format(date=standing.expires_on.isoformat())
+    if standing.renewal is RenewalState.OPEN:
+        return translate("check", "The certificate can be renewed now, at the counter (since {date}).") \
+            .format(date=standing.renewal_opens_on.isoformat())
+    if standing.state is CertificateState.NOT_YET_VALID:
+        return translate("check", "The certificate is valid from {date}.").format(date=standing.valid_from.isoformat())
+    return translate("check", "Nothing to do now. Renewal opens on {date}.") \
+        .format(date=standing.renewal_opens_on.isoformat())
+
+
+def expiry_text(standing: CertificateStatus) -> str:
+    if standing.days_left < 0:
+        return translate("check", "{date} (expired {days} days ago)").format(
+            date=standing.expires_on.isoformat(), days=-standing.days_left)
+    return translate("check", "{date} ({days} days left)").format(
+        date=standing.expires_on.isoformat(), days=standing.days_left)
+
+
+def tries_text(tries_left: int, max_tries: int) -> str:
+    if tries_left == 0:
+        return translate("check", "Locked. It can be reset at the counter, or with your other PIN at a kiosk.")
+    if tries_left == 1:
+        return translate("check", "Only 1 try left of {max}").format(max=max_tries)
+    return translate("check", "{left} of {max} tries left").format(left=tries_left, max=max_tries)
+
+
+class CheckScreen(Screen):
+    """``procedure_requested``: "renew", "reset", "change", "card_info" or "done"."""
+
+    procedure_requested = Signal(str)
+
+    def __init__(self, *, counter: bool, parent: QWidget | None = None) -> None:
+        super().__init__("checkScreen", parent)
+        self._counter = counter
+        self._status: CardStatus | None = None
+        self._day = date.today()
+        self.layout_.addWidget(self.heading("checkHeading", lambda: translate("screens", "Your card")))
+        self.summary = self.paragraph("checkSummary")
+        self.summary.setProperty("role", "summary")
+        self.layout_.addWidget(self.summary)
+        self.visit = self.paragraph("checkVisit")
+        self.layout_.addWidget(self.visit)
+        self._rules: SiteRules | None = None
+        self.details = QFormLayout()
+        self.layout_.addLayout(self.details)
+        buttons = QGridLayout()
+        self.renew_button = self.button("renewButton", lambda: translate("screens", "Renew the certificates"))
+        self.reset_button = self.button("resetPinButton", lambda: translate("screens", "Reset a forgotten PIN"))
+        self.change_button = self.button("changePinButton", lambda: translate("screens", "Change a PIN"))
+        self.card_info_button = self.button("cardInfoButton", lambda: translate("screens", "Fill in a form"))
+        self.done_button = self.button("checkDoneButton", lambda: translate("screens", "Done"), primary=True)
+        wanted = [self.reset_button, self.change_button, self.done_button]
+        if counter:
+            wanted = [self.renew_button, self.card_info_button, *wanted]
+        else:
+            self.renew_button.hide()
+            self.card_info_button.hide()
+        for index, button in enumerate(wanted):
+            buttons.addWidget(button, index // 2, index % 2)
+        for name, button in (("renew", self.renew_button), ("reset", self.reset_button),
+                             ("change", self.change_button), ("card_info", self.card_info_button),
+                             ("done", self.done_button)):
+            button.clicked.connect(lambda _checked=False, name=name: self.procedure_requested.emit(name))
+        self.layout_.addStretch(1)
+        self.layout_.addLayout(buttons)
+        self._texts.append(self._fill)
+
+    def show_status(self, status: CardStatus, day: date, rules: SiteRules | None = None) -> None:
+        """``rules``: the site's calendar and walk-in rule, to say when the resident can come to renew."""
+        self._status, self._day, self._rules = status, day, rules
+        self._fill()
+
+    def clear(self) -> None:
+        self._status = None
+        self._fill()
+
+    def _fill(self) -> None:
+        while self.details.rowCount():
+            self.details.removeRow(0)
+        status = self._status
+        if status is None:
+            self.summary.setText("")
+            self.visit.setText("")
+            return
+        standing = status.certificate_status_on(self._day)
+        self.summary.setText(renewal_text(standing))
+        self.summary.setAccessibleName(self.summary.text())
+        visit_lines: list[str] = []
+        if self._rules is not None:
+            visit = renewal_visit(renewal_opens_on=standing.renewal_opens_on, expires_on=standing.expires_on,
+                                  today=self._day, calendar=self._rules.calendar, rule=self._rules.walk_in)
+            visit_lines = renewal_visit_text(visit, self._day)
+        self.visit.setText("\n".join(visit_lines))
+        self.visit.setAccessibleName(self.visit.text())
+        self.renew_button.setEnabled(standing.renewal is not RenewalState.NOT_DUE)
+        generation = (translate("check", "My Number Card (next generation)")
+                      if status.profile.generation is CardGeneration.NEXT
+                      else translate("check", "My Number Card"))
+        rows = [(translate("check", "Card"), generation, "checkGeneration", False),
+                (translate("check", "Certificate expires on"), expiry_text(standing), "checkExpiry",
+                 standing.renewal is not RenewalState.NOT_DUE)]
+        rows += [(pin_name(str(pin.kind)), tries_text(pin.tries_left, pin.max_tries), f"checkPin_{pin.kind}",
+                  pin.tries_left <= 1) for pin in status.pins]
+        if self._counter:
+            rows.append((translate("check", "Certificate serial"), status.auth_certificate.serial_hex,
+                         "checkSerial", False))
+        for label, value, name, warning in rows:
+            field = QLabel(value, self)
+            field.setObjectName(name)
+            field.setWordWrap(True)
+            field.setAccessibleName(f"{label}: {value}")
+            field.setProperty("warning", warning)
+            self.details.addRow(label, field)

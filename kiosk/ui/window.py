@@ -1,0 +1,124 @@
+"""The terminal's window: a training banner, the screens, and the status bar; a kiosk's is locked down.
+
+Counter mode is an ordinary window (staff may move it, a second screen may face the resident). Kiosk
+mode is full screen and frameless, hides the cursor for touch and ignores close requests and Alt+F4; what
+lies beyond the application (switching sessions, the desktop) is the compositor's job (a cage session).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.domain.transactions import Mode
+from kiosk.ui import theme
+from kiosk.ui.screens.base import MIN_TARGET, translate
+from kiosk.ui.widgets.statusbar import StatusBar
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, mode: Mode, *, training: bool, lockdown: bool | None = None) -> None:
+        super().__init__()
+        self.mode = mode
+        self.training = training
+        self.lockdown = mode is Mode.KIOSK if lockdown is None else lockdown
+        self.setObjectName("kioskWindow" if mode is Mode.KIOSK else "counterWindow")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        self.banner = QLabel(body)
+        self.banner.setObjectName("trainingBanner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setProperty("role", "banner")
+        self.banner.setVisible(training)
+        layout.addWidget(self.banner)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(16, 8, 16, 8)
+        self.who = QLabel(body)
+        self.who.setObjectName("signedInStaff")
+        top.addWidget(self.who, 1)
+        self.lock_button = QPushButton(body)
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setMinimumHeight(48)
+        self.lock_button.setVisible(mode is Mode.COUNTER)
+        self.call_staff_button = QPushButton(body)
+        self.call_staff_button.setObjectName("callStaffButton")
+        self.call_staff_button.setMinimumHeight(MIN_TARGET)
+        self.call_staff_button.setVisible(mode is Mode.KIOSK)
+        # Every kiosk screen offers larger text and higher contrast (JIS X 8341-3 / WCAG AA).
+        self.large_text_button = QPushButton(body)
+        self.large_text_button.setObjectName("largeTextButton")
+        self.contrast_button = QPushButton(body)
+        self.contrast_button.setObjectName("highContrastButton")
+        for toggle in (self.large_text_button, self.contrast_button):
+            toggle.setCheckable(True)
+            toggle.setMinimumHeight(MIN_TARGET)
+            toggle.setVisible(mode is Mode.KIOSK)
+            toggle.toggled.connect(self._apply_theme)
+            top.addWidget(toggle)
+        top.addWidget(self.lock_button)
+        top.addWidget(self.call_staff_button)
+        layout.addLayout(top)
+
+        self.stack = QStackedWidget(body)
+        self.stack.setObjectName("screens")
+        layout.addWidget(self.stack, 1)
+        self.status = StatusBar(body)
+        self.status.setObjectName("terminalStatus")
+        layout.addWidget(self.status)
+        self.setCentralWidget(body)
+        self.retranslate()
+        if self.lockdown:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            self.setCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+    def show_for_mode(self) -> None:
+        if self.lockdown:
+            self.showFullScreen()
+        else:
+            self.resize(1280, 800)
+            self.show()
+
+    def _apply_theme(self) -> None:
+        theme.apply(self, theme.theme_for(large_text=self.large_text_button.isChecked(),
+                                          high_contrast=self.contrast_button.isChecked()))
+
+    def reset_display(self) -> None:
+        """The next resident starts with the normal display."""
+        self.large_text_button.setChecked(False)
+        self.contrast_button.setChecked(False)
+
+    def set_staff(self, staff_id: str | None) -> None:
+        self._staff = staff_id
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("window", "e-certificate terminal"))
+        self.banner.setText(translate("window", "TRAINING: a virtual card and a local central service. "
+                                                "Nothing here is real."))
+        self.banner.setAccessibleName(self.banner.text())
+        self.lock_button.setText(translate("window", "Lock"))
+        self.lock_button.setAccessibleName(self.lock_button.text())
+        self.call_staff_button.setText(translate("window", "Call staff"))
+        self.call_staff_button.setAccessibleName(self.call_staff_button.text())
+        self.large_text_button.setText(translate("window", "Larger text"))
+        self.large_text_button.setAccessibleName(self.large_text_button.text())
+        self.contrast_button.setText(translate("window", "High contrast"))
+        self.contrast_button.setAccessibleName(self.contrast_button.text())
+        staff_id = getattr(self, "_staff", None)
+        self.who.setText(translate("window", "Signed in: {staff}").format(staff=staff_id) if staff_id else "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.lockdown and not getattr(self, "closing_for_real", False):
+            event.ignore()  # Alt+F4, a stray close: a kiosk stays up
+            return
+        super().closeEvent(event)
