@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import unavailable
+from virtual_cards import REPO
 
 from installers.installed import build_deb
 
@@ -59,6 +60,16 @@ def test_the_units_say_what_runs(deb: Path, tmp_path: Path) -> None:
         verified = subprocess.run(["systemd-analyze", "verify", "--man=no", str(tmp_path / "lib/systemd/system/"
                                    "kiosk-renew.timer")], capture_output=True, text=True, check=False)
         assert "Invalid" not in verified.stderr, verified.stderr
+
+
+def test_the_shell_scripts_are_clean() -> None:
+    shellcheck = shutil.which("shellcheck")
+    if shellcheck is None:
+        unavailable("shellcheck is not installed (make installs it)")
+    scripts = [str(REPO / "packaging/debian" / name) for name in
+               ("scripts/postinst", "scripts/prerm", "build-deb.sh", "kiosk-wrapper.sh")]
+    result = subprocess.run([str(shellcheck), "-s", "sh", *scripts], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout
 
 
 def dpkg(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
