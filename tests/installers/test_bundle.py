@@ -46,3 +46,25 @@ def test_card_status_in_japanese_from_the_bundle(bundle: Path, tmp_path: Path, v
     assert result.returncode == 0, result.stderr
     assert JAPANESE.search(result.stdout), result.stdout
 
+
+
+def test_the_frozen_window_starts(bundle: Path, tmp_path: Path) -> None:
+    """``kiosk app`` from the bundle: Qt's platform plugin, the UI and the store all load when frozen."""
+    import subprocess
+    import time
+
+    env = environment(tmp_path, QT_QPA_PLATFORM="offscreen")
+    process = subprocess.Popen([str(bundle / "kiosk"), "app", "--mode", "counter"], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        database = tmp_path / "data" / "kiosk.sqlite3"
+        deadline = time.monotonic() + 120
+        while not database.exists():  # the controller opens the store once the window is up
+            assert process.poll() is None, process.communicate()[0][-3000:]
+            assert time.monotonic() < deadline, "the frozen window never opened its store"
+            time.sleep(0.1)
+        assert process.poll() is None
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output[-3000:]
