@@ -10,15 +10,22 @@ SYSTEM_STAMP := .system-packages
 SYSTEM_PACKAGES := pcscd libpcsclite-dev vsmartcard-vpcd opensc pcsc-tools \
 	xvfb xauth x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 \
-	libfontconfig1 libdbus-1-3 fonts-noto-cjk fontconfig postgresql binutils \
+	libfontconfig1 libdbus-1-3 fonts-noto-cjk fontconfig poppler-utils postgresql binutils \
 	shellcheck
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test lint typecheck i18n bench package system-packages venv clean
 
+# With a display: the counter window in training mode (a virtual card, the local central service). Without
+# one: the command-line walkthrough, then a picture of every screen in docs/screenshots/.
 demo: venv
-	$(BIN)/kiosk demo
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(BIN)/kiosk app --mode counter --training renewable; \
+	else \
+		echo "No display here: running the command-line walkthrough, then writing every screen to docs/screenshots/."; \
+		$(BIN)/kiosk demo && $(MAKE) --no-print-directory screenshots; \
+	fi
 
 test: venv lint typecheck
 	$(BIN)/python -m kiosk.i18n_catalog check
@@ -46,7 +53,7 @@ package: venv
 	@deb=$$(packaging/debian/build-deb.sh dist/kiosk dist) && echo "debian package: $$deb, $$(du -h $$deb | cut -f1)"
 
 system-packages: $(SYSTEM_STAMP)
-$(SYSTEM_STAMP):
+$(SYSTEM_STAMP): Makefile
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing system packages: $$missing"; \

@@ -414,6 +414,9 @@ class Person:
     def show_step(self, step: Step) -> None:
         pass
 
+    def show_progress(self, done: int, total: int) -> None:
+        pass
+
 
 # --- the flows measured ----------------------------------------------------------------------------------
 

@@ -386,3 +386,13 @@ class AppointmentRefused(KioskError):
         # "not_a_date", "in_the_past", "not_yet_open", "expired", "closed_day"
         self.reason = reason
         self.suggestion = suggestion  # the nearest bookable date, when there is one
+
+
+# --- printed documents (kiosk.ui.documents) -------------------------------------------------------------
+
+
+class DocumentNotWritten(KioskError):
+    """A receipt or form could not be written or printed (the file cannot be opened, the printer refused, or
+    the Japanese font is missing, which would print empty boxes). Nothing half-written is left behind."""
+
+    code = "document.not_written"

@@ -111,3 +111,9 @@ def tr(context: str, text: str, /, **values: object) -> str:
 
 def tr_message(message: Message, /, **values: object) -> str:
     return tr(message.context, message.text, **values)
+
+
+def tr_in(lang: str, message: Message, /, **values: object) -> str:
+    """``message`` in ``lang`` whatever the process's language: a printed document carries fixed languages."""
+    translated = message.text if lang == SOURCE_LANGUAGE else _catalog(lang).get(message, message.text)
+    return translated.format(**values) if values else translated

@@ -122,6 +122,9 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], Message], ...] = (
         "errors", "The site calendar has no open day. Please call a technician.")),
     (errors.ConfigError, tr_noop(
         "errors", "The terminal is not set up correctly. Please call a technician.")),
+    (errors.DocumentNotWritten, tr_noop(
+        "errors", "The document could not be printed or saved. Nothing else is affected; "
+        "please call a technician.")),
 )
 
 
@@ -224,6 +227,7 @@ _REMEDIES: tuple[tuple[type[errors.KioskError], Remedy], ...] = (
     (errors.StoreError, Remedy.TECHNICIAN),
     (errors.AuthenticationFailed, Remedy.TECHNICIAN),
     (errors.ConfigError, Remedy.TECHNICIAN),
+    (errors.DocumentNotWritten, Remedy.TECHNICIAN),
     (errors.SyncError, Remedy.RETRY),
 )
 

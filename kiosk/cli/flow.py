@@ -33,6 +33,7 @@ from kiosk.i18n import tr
 
 if TYPE_CHECKING:
     from kiosk.config import Settings
+    from kiosk.domain.renewal_visits import RenewalVisit
     from kiosk.flows.procedure import FlowContext, FlowResult
     from kiosk.store.database import Store
     from kiosk.sync.client import CentralClient
@@ -295,15 +296,33 @@ def _check(args: argparse.Namespace) -> int:
 
     day = japan_today()
 
+    def visit(status: CardStatus) -> RenewalVisit:
+        """When to come to the counter, from the certificate's dates and this site's calendar."""
+        from kiosk.calendar_config import site_rules
+        from kiosk.config import load_settings
+        from kiosk.domain.renewal_visits import renewal_visit
+
+        standing = status.certificate_status_on(day)
+        rules = site_rules(load_settings())
+        return renewal_visit(renewal_opens_on=standing.renewal_opens_on, expires_on=standing.expires_on,
+                             today=day, calendar=rules.calendar, rule=rules.walk_in)
+
     def show(result: FlowResult[CardStatus]) -> list[str]:
+        from kiosk.calendar_text import renewal_visit_text
+
         assert result.value is not None
-        return status_lines(result.value, day)
+        return status_lines(result.value, day) + renewal_visit_text(visit(result.value), day)
 
     def document(result: FlowResult[CardStatus]) -> dict[str, Any]:
         assert result.value is not None
         status = status_document(result.value, day, b"")
         status["card"].pop("atr")  # the flow's read does not keep the ATR
-        return {"status": status}
+        planned = visit(result.value)
+        return {"status": status, "visit": {
+            "kind": str(planned.kind), "first_day": planned.first_day.isoformat(),
+            "last_day": planned.last_day.isoformat() if planned.last_day else None,
+            "walk_in_now": planned.walk_in_now,
+            "walk_in_from": planned.walk_in_from.isoformat() if planned.walk_in_from else None}}
 
     return _execute(args, check, show, document)
 

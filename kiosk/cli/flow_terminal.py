@@ -110,6 +110,9 @@ class TerminalInteraction:
         if message is not None:
             _say(tr_message(message))
 
+    def show_progress(self, done: int, total: int) -> None:
+        """The step's line says enough on a terminal; a long card operation's parts are not printed."""
+
 
 def _prompt(request: PinRequest) -> str:
     name = pin_name(str(request.kind))

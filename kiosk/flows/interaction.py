@@ -86,3 +86,7 @@ class Interaction(Protocol):
 
     def show_step(self, step: Step) -> None:
         """The procedure moved on to ``step``."""
+
+    def show_progress(self, done: int, total: int) -> None:
+        """How far a long card operation of the current step is (key generation, a certificate written in
+        parts); on the event loop's thread."""

@@ -21,11 +21,13 @@ happened instead of "nothing was changed".
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from kiosk.card.cardinfo import CardInfoAttributes
 from kiosk.card.certificate import CardCertificate, parse_certificate
 from kiosk.card.check import CardStatus, read_card_status
+from kiosk.card.progress import Progress
 from kiosk.domain.certificates import RenewalState, status_on
 from kiosk.domain.generation import Applet, GenerationProfile, PinUse
 from kiosk.domain.pins import wipe
@@ -124,6 +126,16 @@ async def renew(context: FlowContext, purposes: tuple[str, ...] = PURPOSES) -> F
     return await run_procedure(context, Attempt(TransactionKind.RENEWAL), body)
 
 
+def _progress(context: FlowContext) -> Progress:
+    """A long card command's parts, passed from the card's thread to the interaction on the event loop."""
+    loop = asyncio.get_running_loop()
+
+    def report(done: int, total: int) -> None:
+        loop.call_soon_threadsafe(context.interaction.show_progress, done, total)
+
+    return report
+
+
 async def _card_info(context: FlowContext, status: CardStatus) -> CardInfoAttributes:
     state = card_ops.state_from(status, PinUse.CARD_INFO)
 
@@ -166,7 +178,7 @@ async def _replace(context: FlowContext, profile: GenerationProfile, purpose: st
     generate = await central.request_authorisation(AuthorisationRequest(
         "generate_key_pair", card_id, challenge, aid, card_ops.KEY_FILES[purpose], grounds))
     context.interaction.show_step(Step.GENERATING_KEY)
-    staged = await context.channel.run(card_ops.generate_key_pair(purpose, generate))
+    staged = await context.channel.run(card_ops.generate_key_pair(purpose, generate, _progress(context)))
 
     context.interaction.show_step(Step.ISSUING_CERTIFICATE)
     assert identity.card_expires_on is not None  # check_identity insists for renewals
@@ -183,7 +195,7 @@ async def _replace(context: FlowContext, profile: GenerationProfile, purpose: st
         "write_certificate", card_id, staged.next_challenge, aid, card_ops.CERTIFICATE_FILES[purpose], grounds,
         certificate_der=issued.der))
     reset_challenge = await context.channel.run(card_ops.write_certificate(
-        purpose, write, issued.der, read_back=purpose == "auth", then=home.applet))
+        purpose, write, issued.der, read_back=purpose == "auth", then=home.applet, progress=_progress(context)))
     attempt.card_changed = True
     attempt.certificates.append(CertificateChange(purpose, old_serial, issued.serial_hex))
 

@@ -83,6 +83,7 @@ class Controller(QObject):
         self.interaction = QtInteraction(self)
         self._tasks: set[asyncio.Future[Any]] = set()
         self._card_left = False
+        self._attributes: CardInfoAttributes | None = None  # shown for the paper form, forgotten after
 
         self.insert_card = InsertCardScreen(training=training and insert_training_card is not None)
         self.check_screen = CheckScreen(counter=self.counter)
@@ -94,6 +95,7 @@ class Controller(QObject):
         self.result = ResultScreen(counter=self.counter)
         self.card_info = CardInfoScreen()
         self.sign_in = SignInScreen()
+        self.sign_in.training_hint.setVisible(training)
         self.attract = AttractScreen({code: LANGUAGE_NAMES[code] for code in KIOSK_LANGUAGES})
         self.closed = ClosedScreen()
         self.call_staff_screen = CallStaffScreen()
@@ -198,6 +200,7 @@ class Controller(QObject):
         self.status = None
         self.last_result = None
         self.check_screen.clear()
+        self._attributes = None
         self.card_info.clear()
         self.pin_entry.abandon()
 
@@ -391,6 +394,7 @@ class Controller(QObject):
     def _show_card_info(self, result: FlowResult[Any]) -> None:
         attributes = result.value
         assert isinstance(attributes, CardInfoAttributes)
+        self._attributes = attributes
         self.card_info.show_attributes(attributes)
         self.show(self.card_info)
 
@@ -408,6 +412,7 @@ class Controller(QObject):
         if choice == "export":
             self.print_application_form()
             return
+        self._attributes = None
         self.card_info.clear()
         self._back_to_check()
 
@@ -437,10 +442,39 @@ class Controller(QObject):
         self.show(self.result)
 
     def print_receipt(self) -> None:
-        """Filled in by the documents module (receipt PDF / printer)."""
+        """The resident's receipt of the last procedure, on a printer staff choose (or a PDF through the
+        printer dialog). It names the procedure and the new serials, nothing personal."""
+        from kiosk.ui.documents.printing import choose_printer
+        from kiosk.ui.documents.receipt import NoReceipt, Receipt, print_receipt
+
+        if self.last_result is None or self.services is None:
+            return
+        try:
+            receipt = Receipt.from_result(self.last_result, self.services.settings.site,
+                                          self.services.settings.terminal_id)
+        except NoReceipt:
+            return
+        printer = choose_printer(self.stack.window())
+        if printer is not None:
+            try:
+                print_receipt(receipt, printer)
+            except KioskError as exc:
+                self.result.show_problem(translate("screens", "The receipt could not be printed"),
+                                         advice_for(exc, audience=self.audience))
 
     def print_application_form(self) -> None:
-        """Filled in by the documents module (pre-filled form PDF / printer)."""
+        """The pre-filled application form, straight to a printer: the card's data reaches no file."""
+        from kiosk.ui.documents.application_form import print_application_form
+        from kiosk.ui.documents.printing import choose_printer
+
+        if self._attributes is None:
+            return
+        printer = choose_printer(self.stack.window())
+        if printer is not None:
+            try:
+                print_application_form(self._attributes, printer)
+            except KioskError as exc:
+                log.warning("the application form was not printed: %s", exc.code)
 
     # --- the flows' Presenter -------------------------------------------------------------------------------------
 
@@ -459,6 +493,9 @@ class Controller(QObject):
     def show_identity_check(self, request: IdentityRequest, done: Callable[[IdentityCheck | None], None]) -> None:
         self.identity.ask(request, done)
         self.show(self.identity)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.show_progress(done, total)
 
     def show_step(self, step: Step) -> None:
         self.progress.show_step(step)

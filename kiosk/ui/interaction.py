@@ -28,6 +28,8 @@ class Presenter(Protocol):
 
     def show_step(self, step: Step) -> None: ...
 
+    def show_progress(self, done: int, total: int) -> None: ...
+
 
 class QtInteraction:
     def __init__(self, presenter: Presenter) -> None:
@@ -82,3 +84,6 @@ class QtInteraction:
     def show_step(self, step: Step) -> None:
         self.steps.append(step)
         self._presenter.show_step(step)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self._presenter.show_progress(done, total)

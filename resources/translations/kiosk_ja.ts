@@ -272,6 +272,10 @@
             <translation>{reason}{suggestion}</translation>
         </message>
         <message>
+            <source>The document could not be printed or saved. Nothing else is affected; please call a technician.</source>
+            <translation>書類を印刷または保存できませんでした。ほかの処理には影響ありません。技術担当者をお呼びください。</translation>
+        </message>
+        <message>
             <source>This terminal is not enrolled with the central service. A technician runs: kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256</source>
             <translation>この端末は中央サービスに登録されていません。技術者が次を実行してください: kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256</translation>
         </message>
@@ -1186,6 +1190,14 @@
             <source>{count} records were refused. A technician can correct and send them again with `kiosk outbox rejected` and `kiosk outbox retry`.</source>
             <translation>{count}件の記録が受け付けられませんでした。技術担当者が `kiosk outbox rejected` と `kiosk outbox retry` で修正して再送できます。</translation>
         </message>
+        <message>
+            <source>The receipt could not be printed</source>
+            <translation>控えを印刷できませんでした</translation>
+        </message>
+        <message>
+            <source>Training: staff ID {staff}, passphrase "{passphrase}".</source>
+            <translation>研修用：職員ID {staff}、パスフレーズ「{passphrase}」</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>
@@ -1779,6 +1791,185 @@
         <message>
             <source>{weekday} {day} {month_name} {year}</source>
             <translation>{year}年{month}月{day}日({weekday})</translation>
+        </message>
+    </context>
+    <context>
+        <name>documents</name>
+        <message>
+            <source>Address</source>
+            <translation>住所</translation>
+        </message>
+        <message>
+            <source>Application for electronic certificates</source>
+            <translation>電子証明書 申請書</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>中止</translation>
+        </message>
+        <message>
+            <source>Card holder</source>
+            <translation>カード所有者</translation>
+        </message>
+        <message>
+            <source>Certificate</source>
+            <translation>電子証明書</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>完了</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>記入日</translation>
+        </message>
+        <message>
+            <source>Date and time</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>生年月日</translation>
+        </message>
+        <message>
+            <source>Electronic certificate procedure: receipt (your copy)</source>
+            <translation>電子証明書 手続き受付票（お客様控え）</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <source>Never tell anyone your PINs. Staff will never ask you for them.</source>
+            <translation>暗証番号は誰にも教えないでください。職員が暗証番号をお尋ねすることはありません。</translation>
+        </message>
+        <message>
+            <source>New issuance of electronic certificates</source>
+            <translation>電子証明書の新規発行</translation>
+        </message>
+        <message>
+            <source>New serial number</source>
+            <translation>新しいシリアル番号</translation>
+        </message>
+        <message>
+            <source>Not applicable</source>
+            <translation>該当なし</translation>
+        </message>
+        <message>
+            <source>Not completed</source>
+            <translation>未完了</translation>
+        </message>
+        <message>
+            <source>Nothing on the card was changed. You can try again, or ask at the counter.</source>
+            <translation>カードの内容は変更されていません。もう一度お試しいただくか、窓口でお尋ねください。</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>PIN change</source>
+            <translation>暗証番号の変更</translation>
+        </message>
+        <message>
+            <source>PIN reset</source>
+            <translation>暗証番号の再設定</translation>
+        </message>
+        <message>
+            <source>PIN set</source>
+            <translation>設定した暗証番号</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>受付場所</translation>
+        </message>
+        <message>
+            <source>Please keep this receipt. It holds no name, address or other personal details.</source>
+            <translation>この控えは大切に保管してください。氏名・住所などの個人情報は記載していません。</translation>
+        </message>
+        <message>
+            <source>Procedure</source>
+            <translation>手続き</translation>
+        </message>
+        <message>
+            <source>Reference number</source>
+            <translation>受付番号</translation>
+        </message>
+        <message>
+            <source>Renewal of electronic certificates</source>
+            <translation>電子証明書の更新</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>性別</translation>
+        </message>
+        <message>
+            <source>Signature</source>
+            <translation>署名</translation>
+        </message>
+        <message>
+            <source>Signing certificate</source>
+            <translation>署名用電子証明書</translation>
+        </message>
+        <message>
+            <source>Terminal</source>
+            <translation>端末</translation>
+        </message>
+        <message>
+            <source>The details below were read from your My Number Card. Please check them, then write the date and sign.</source>
+            <translation>以下の事項はマイナンバーカードから読み取りました。内容をご確認のうえ、記入日と署名をご記入ください。</translation>
+        </message>
+        <message>
+            <source>The new PIN works from now, and its count of wrong entries starts again.</source>
+            <translation>新しい暗証番号は今からご利用いただけます。誤入力の回数も元に戻りました。</translation>
+        </message>
+        <message>
+            <source>The new PIN works from now.</source>
+            <translation>新しい暗証番号は今からご利用いただけます。</translation>
+        </message>
+        <message>
+            <source>The new certificates can be used from today.</source>
+            <translation>新しい電子証明書は本日からご利用いただけます。</translation>
+        </message>
+        <message>
+            <source>The procedure stopped part way. What is listed above was done and the card works. Please ask at the counter to finish the procedure.</source>
+            <translation>手続きは途中で終了しました。上記の内容は完了しており、カードはご利用いただけます。残りの手続きは窓口でお尋ねください。</translation>
+        </message>
+        <message>
+            <source>These details were read from the card for this form only; the terminal keeps no copy.</source>
+            <translation>これらの事項はこの申請書のためだけにカードから読み取ったもので、端末には保存されません。</translation>
+        </message>
+        <message>
+            <source>User-authentication certificate</source>
+            <translation>利用者証明用電子証明書</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>有効期限</translation>
+        </message>
+        <message>
+            <source>What happens next</source>
+            <translation>今後について</translation>
+        </message>
+        <message>
+            <source>Year          Month          Day</source>
+            <translation>　　　　　年　　　　月　　　　日</translation>
+        </message>
+        <message>
+            <source>Your previous certificates are revoked. Use the new ones from today.</source>
+            <translation>以前の電子証明書は失効しました。本日から新しい電子証明書をご利用ください。</translation>
+        </message>
+        <message>
+            <source>{date}, {time} (Japan time)</source>
+            <translation>{date} {time}（日本時間）</translation>
         </message>
     </context>
     <context>

@@ -24,6 +24,7 @@ class ScriptedInteraction:
     asked: list[PinRequest] = field(default_factory=list)
     confirmations: list[PinKind] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
+    progress: list[tuple[int, int]] = field(default_factory=list)
     identity_requests: list[IdentityRequest] = field(default_factory=list)
     given: list[bytearray] = field(default_factory=list)  # to prove the flow wiped every PIN it was given
 
@@ -52,6 +53,9 @@ class ScriptedInteraction:
 
     def show_step(self, step: Step) -> None:
         self.steps.append(step)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.append((done, total))
 
     @property
     def all_wiped(self) -> bool:

@@ -98,6 +98,8 @@ async def test_renewal_installs_new_keys_certificates_and_pins(counter: Terminal
     assert {fid: key for fid, key, _ in after.keys} != {fid: key for fid, key, _ in before.keys}
     assert all(pending is None for _, _, pending in after.keys)
     assert script.all_wiped
+    # Key generation and the certificate write report their parts (one each with extended length).
+    assert len(script.progress) >= 2 * len(purposes) and all(0 < d <= t for d, t in script.progress)
     await deliver_and_reconcile(counter)
 
 

@@ -61,16 +61,21 @@ class ProgressScreen(Screen):
             "screens", "Please wait. Do not remove the card.")))
         self.step_label = self.paragraph("progressStep", lambda: step_text(self._step))
         self.layout_.addWidget(self.step_label)
-        bar = QProgressBar(self)
-        bar.setObjectName("progressBar")
-        bar.setRange(0, 0)  # busy: the card and the service do not say how long
-        bar.setAccessibleName(translate("screens", "Working"))
-        self.layout_.addWidget(bar)
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("progressBar")
+        self.bar.setRange(0, 0)  # busy: the card and the service do not say how long
+        self.bar.setAccessibleName(translate("screens", "Working"))
+        self.layout_.addWidget(self.bar)
         self.layout_.addStretch(1)
 
     def show_step(self, step: Step) -> None:
         self._step = step
+        self.bar.setRange(0, 0)  # busy until a long operation reports its parts
         self.retranslate()
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(min(done, total))
 
 
 class LastTryScreen(Screen):
