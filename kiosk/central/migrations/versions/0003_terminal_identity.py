@@ -1,7 +1,7 @@
 """Terminal identity: enrolment codes, terminal certificates, revocation of terminals and tokens.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003_terminal_identity
+Revises: 0002_intake
 Create Date: 2026-12-01
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003_terminal_identity"
+down_revision = "0002_intake"
 branch_labels = None
 depends_on = None
 
