@@ -19,8 +19,13 @@ SHIPPED = ("resources", "migrations")
 
 class BuildWithShippedFolders(build_py):
     def run(self) -> None:
+        editable = getattr(self, "editable_mode", False)
+        if not editable:
+            # setuptools never deletes from build/lib: a module renamed or removed in the checkout (an Alembic
+            # migration, say) would otherwise ship beside its successor.
+            shutil.rmtree(Path(self.build_lib) / "kiosk", ignore_errors=True)
         super().run()
-        if getattr(self, "editable_mode", False):
+        if editable:
             return  # an editable install reads them from the checkout itself
         target = Path(self.build_lib) / "kiosk" / "_shipped"
         for name in SHIPPED:

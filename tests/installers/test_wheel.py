@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from virtual_cards import card_in_reader
+from virtual_cards import REPO, card_in_reader
 
 from installers.installed import build_wheel, environment, free_port, fresh_venv, run
 from kiosk.cardsim import VirtualCard
@@ -60,6 +60,10 @@ def test_the_wheel_carries_resources_and_both_migration_folders(wheel: Path) -> 
                      "kiosk/py.typed"):
         assert expected in names, expected
     assert not any("__pycache__" in name for name in names)
+    for inside, checkout in (("kiosk/_shipped/migrations/versions/", REPO / "migrations" / "versions"),
+                             ("kiosk/central/migrations/versions/", REPO / "kiosk/central/migrations/versions")):
+        shipped = {n.removeprefix(inside) for n in names if n.startswith(inside)}
+        assert shipped == {p.name for p in checkout.glob("*.py")}  # nothing stale from an earlier build
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()
     assert "Requires-Dist: fastapi" in metadata
     fastapi_line = next(line for line in metadata.splitlines() if line.startswith("Requires-Dist: fastapi"))
