@@ -13,11 +13,12 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 SYSTEM_PACKAGES := pcscd libpcsclite-dev vsmartcard-vpcd opensc pcsc-tools \
 	xvfb xauth x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 \
-	libfontconfig1 libdbus-1-3 fonts-noto-cjk poppler-utils postgresql
+	libfontconfig1 libdbus-1-3 fonts-noto-cjk fontconfig poppler-utils postgresql binutils \
+	shellcheck
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint typecheck i18n translations bench screenshots system-packages venv clean
+.PHONY: demo test lint typecheck i18n translations bench screenshots package system-packages venv clean
 
 # With a display: the counter window in training mode (a virtual card, the local central service). Without
 # one: the command-line walkthrough, then a picture of every screen in docs/screenshots/.
@@ -61,6 +62,13 @@ bench: venv
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/soak.py --cycles $(SOAK_CYCLES)
 
+# The terminal as a PyInstaller one-folder bundle (dist/kiosk) and a Debian package of it (dist/*.deb).
+package: venv
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/pyinstaller/kiosk.spec
+	@echo "bundle: dist/kiosk, $$(du -sh dist/kiosk | cut -f1)"
+	@deb=$$(packaging/debian/build-deb.sh dist/kiosk dist) && echo "debian package: $$deb, $$(du -h $$deb | cut -f1)"
+
 system-packages: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): Makefile
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -75,7 +83,7 @@ venv: $(STAMP) $(QM_FILES)
 $(STAMP): pyproject.toml $(SYSTEM_STAMP)
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,central]'
 	@touch $@
 
 clean:

@@ -15,12 +15,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk import paths
-from kiosk.errors import ConfigError
+from kiosk.errors import ConfigError, NotEnrolled
 
 if TYPE_CHECKING:
     from kiosk.calendar_config import CalendarSettings
 
 DEFAULT_CENTRAL_PORT = 8765
+# The demo terminal's token: public, accepted only by a central service started with --demo.
+DEMO_API_TOKEN = "demo-terminal-token"  # noqa: S105 - public on purpose
+# "demo" and "training" run on the embedded public secrets; "production" (written by enrolment) refuses them.
+ENVIRONMENTS = ("demo", "training", "production")
+ENROL_COMMAND = "kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256"
 # The demo's identifier key (hex): public, for demo and training data only. Enrolment writes the
 # municipality's own secret key into kiosk.toml (identifier_key), which keys the resident's subject HMAC.
 DEMO_IDENTIFIER_KEY = "6b696f736b2d64656d6f2d6964656e7469666965722d6b65792d6e6f742d736563726574"
@@ -43,6 +48,7 @@ class Settings:
     sync_timeout_s: float = 10.0
     delivered_retention_days: int = 90
     identifier_key: str = DEMO_IDENTIFIER_KEY
+    environment: str = "demo"
     # The [calendar] table (kiosk.calendar_config); None: the built-in example centre.
     calendar: CalendarSettings | None = None
 
@@ -63,6 +69,7 @@ _ENV = {
     "sync_timeout_s": "KIOSK_SYNC_TIMEOUT_S",
     "delivered_retention_days": "KIOSK_DELIVERED_RETENTION_DAYS",
     "identifier_key": "KIOSK_IDENTIFIER_KEY",
+    "environment": "KIOSK_ENVIRONMENT",
 }
 
 
@@ -93,14 +100,17 @@ def defaults() -> Settings:
         data_dir=data_dir,
         database_url=f"sqlite:///{data_dir / 'kiosk.sqlite3'}",
         central_url=f"http://127.0.0.1:{DEFAULT_CENTRAL_PORT}",
-        api_token="demo-terminal-token",  # noqa: S106 - the demo's local central service accepts it
+        api_token=DEMO_API_TOKEN,
         site="demo-site",
         terminal_id="demo-01",
         mode="counter",
     )
 
 
-def load_settings(environ: Mapping[str, str] | None = None, file: Path | None = None) -> Settings:
+def load_settings(environ: Mapping[str, str] | None = None, file: Path | None = None, *,
+                  check_enrolled: bool = True) -> Settings:
+    """The settings; outside demo and training, ``NotEnrolled`` while the demo's public secrets are in use
+    (``check_enrolled=False`` for the commands that repair that: enrolment, diagnosis)."""
     env = os.environ if environ is None else environ
     settings = defaults()
     path = file or config_file()
@@ -125,4 +135,30 @@ def load_settings(environ: Mapping[str, str] | None = None, file: Path | None = 
     settings = replace(settings, **overrides)
     if settings.mode not in ("counter", "kiosk"):
         raise ConfigError(f"mode must be 'counter' or 'kiosk', not {settings.mode!r}")
+    if settings.environment not in ENVIRONMENTS:
+        raise ConfigError(f"environment must be one of {ENVIRONMENTS}, not {settings.environment!r}")
+    if check_enrolled:
+        check_production_secrets(settings)
     return settings
+
+
+def demo_secrets_in_use(settings: Settings) -> list[str]:
+    """Which of the demo's public secrets ``settings`` would use: empty for an enrolled terminal."""
+    used = []
+    if settings.identifier_key == DEMO_IDENTIFIER_KEY:
+        used.append("identifier_key")
+    if settings.api_token == DEMO_API_TOKEN:
+        used.append("api_token")
+    return used
+
+
+def check_production_secrets(settings: Settings) -> None:
+    if settings.environment in ("demo", "training"):
+        return
+    used = demo_secrets_in_use(settings)
+    if used:
+        raise NotEnrolled(f"{settings.environment} terminal with the demo's public {' and '.join(used)}: "
+                          f"run `{ENROL_COMMAND}`")
+    if settings.central_url.startswith("http://"):
+        raise ConfigError(f"{settings.environment} terminal with a plain-HTTP central service "
+                          f"({settings.central_url}): run `{ENROL_COMMAND}`")

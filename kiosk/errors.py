@@ -24,6 +24,12 @@ class ConfigError(KioskError):
     code = "config"
 
 
+class NotEnrolled(ConfigError):
+    """Outside demo and training, the terminal still has the demo's public identity: it must be enrolled."""
+
+    code = "config.not_enrolled"
+
+
 class NeverOpen(ConfigError):
     """The site calendar has no open day within the search horizon: its rules close every day."""
 

@@ -122,6 +122,9 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], Message], ...] = (
     (errors.InvalidPeriod, tr_noop(
         "errors", "These dates make no report period: the first day must not be after the last, and a report "
         "covers at most a year.")),
+    (errors.NotEnrolled, tr_noop(
+        "errors", "This terminal is not enrolled with the central service. A technician runs: "
+        "kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256")),
     (errors.UnknownSite, tr_noop("errors", "No calendar is set up for this site.")),
     (errors.NeverOpen, tr_noop(
         "errors", "The site calendar has no open day. Please call a technician.")),

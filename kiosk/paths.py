@@ -2,7 +2,8 @@
 
 Data, configuration and logs go where platformdirs says for the platform, unless a setting overrides
 them (``KIOSK_DATA_DIR``, ``KIOSK_CONFIG_DIR``). Resources (translations, styles, the OpenAPI document)
-ship beside the package in a source checkout and inside the bundle when frozen.
+and the terminal's migrations ship beside the package in a source checkout, inside the package
+(``kiosk/_shipped``, copied there by setup.py) in an installed wheel, and inside the bundle when frozen.
 """
 
 from __future__ import annotations
@@ -36,15 +37,22 @@ def log_dir() -> Path:
     return path
 
 
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
 def _shipped(name: str, override_variable: str) -> Path:
-    """A top-level folder of the project: beside the package in a checkout, inside the bundle when frozen."""
+    """A top-level folder of the project: the override, the frozen bundle's copy, the installed wheel's copy,
+    or the checkout's folder beside the package, the first that applies."""
     override = os.environ.get(override_variable)
     if override:
         return Path(override)
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / name
-    return Path(__file__).resolve().parent.parent / name
+    installed = PACKAGE_DIR / "_shipped" / name
+    if installed.is_dir():
+        return installed
+    return PACKAGE_DIR.parent / name
 
 
 def resources_dir() -> Path:

@@ -144,7 +144,7 @@ def run_central_process(database_url: str, *, terminals: tuple[TerminalRegistrat
     register_terminals(database_url, terminals)
     port = _free_port()
     process = subprocess.Popen([sys.executable, "-m", "kiosk", "central", "serve", "--db", database_url,
-                                "--port", str(port), *extra_args], env=os.environ.copy())
+                                "--port", str(port), "--plain-http", *extra_args], env=os.environ.copy())
     base_url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(int(ready_timeout_s / 0.05)):

@@ -26,6 +26,8 @@ ALLOWED = {
     "ui": {"kiosk.ui", "kiosk.reports", "kiosk.flows", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain",
            "kiosk.errors", "kiosk.config", "kiosk.i18n", "kiosk.messages", "kiosk.paths", "kiosk.staff",
            "kiosk.calendar_config", "kiosk.calendar_text", "kiosk.calendar_holidays"},
+    "provision": {"kiosk.provision", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.config",
+                  "kiosk.errors", "kiosk.paths", "kiosk.i18n"},
 }
 FORBIDDEN_OUTSIDE = {
     "domain": {"smartcard", "sqlalchemy", "httpx", "PySide6", "qasync", "fastapi", "os", "socket", "pathlib",
@@ -38,6 +40,7 @@ FORBIDDEN_OUTSIDE = {
     "flows": {"smartcard", "PySide6", "qasync", "fastapi", "sqlalchemy"},
     "reports": {"smartcard", "PySide6", "qasync", "fastapi"},
     "ui": {"smartcard", "fastapi"},
+    "provision": {"smartcard", "PySide6", "qasync", "fastapi", "uvicorn"},
 }
 
 

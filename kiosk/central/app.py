@@ -17,13 +17,15 @@ from starlette.concurrency import run_in_threadpool
 from kiosk import __version__
 from kiosk.central import problems
 from kiosk.central.limits import BodySizeLimit
-from kiosk.central.routes import authorisations, certificates, health, pin_reset, transactions
+from kiosk.central.routes import authorisations, certificates, enrolment, health, pin_reset, transactions
 from kiosk.central.service import open_service
 from kiosk.central.settings import CentralSettings
 
 DESCRIPTION = (
     "The contract between an e-certificate terminal and the municipality's central system "
-    "(docs/central-api.md). Every route but /v1/health needs 'Authorization: Bearer <terminal token>'. "
+    "(docs/central-api.md). Over HTTPS every route but /v1/health and /v1/enrolment* needs the terminal's "
+    "client certificate (mutual TLS); over plain HTTP (loopback: demo and training) "
+    "'Authorization: Bearer <terminal token>'. "
     'Errors have one shape: {"error": "<code>", "detail": "..."} plus the fields named per code.'
 )
 
@@ -47,7 +49,7 @@ def create_app(settings: CentralSettings) -> FastAPI:
                   lifespan=lifespan, docs_url=None, redoc_url=None,
                   generate_unique_id_function=_operation_id)
     problems.install(app)
-    for module in (health, transactions, pin_reset, authorisations, certificates):
+    for module in (health, transactions, pin_reset, authorisations, certificates, enrolment):
         app.include_router(module.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app

@@ -1,4 +1,5 @@
-"""Request dependencies: the running service, and the terminal behind the bearer token."""
+"""Request dependencies: the running service, and the terminal behind the client certificate (HTTPS) or
+the bearer token (plain HTTP on loopback: demo and training)."""
 
 from __future__ import annotations
 
@@ -27,9 +28,12 @@ def _unauthenticated(detail: str) -> ApiError:
 
 
 def calling_terminal(
+    request: Request,
     service: ServiceDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> CallingTerminal:
+    if request.url.scheme == "https":
+        return certified_terminal(request, service)
     if credentials is None:
         raise _unauthenticated("send the terminal's token as 'Authorization: Bearer <token>'")
     with service.sessions() as session:
@@ -40,6 +44,22 @@ def calling_terminal(
 
 
 CallerDep = Annotated[CallingTerminal, Depends(calling_terminal)]
+
+
+def certified_terminal(request: Request, service: ServiceDep) -> CallingTerminal:
+    """The terminal behind the TLS client certificate; over HTTPS a bearer token is not enough."""
+    from kiosk.central.enrolment import identify_certificate
+    from kiosk.central.tls import PEER_CERTIFICATE
+
+    der = getattr(request.state, PEER_CERTIFICATE, None)
+    if not der:
+        raise ApiError(401, "client_certificate_required",
+                       "this service identifies terminals by their client certificate: enrol the terminal")
+    with service.sessions() as session:
+        return identify_certificate(session, der, service.now())
+
+
+CertifiedDep = Annotated[CallingTerminal, Depends(certified_terminal)]
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

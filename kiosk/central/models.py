@@ -68,16 +68,48 @@ class Terminal(Base):
     site: Mapped[str] = mapped_column(String(64), index=True)
     mode: Mapped[str] = mapped_column(String(16))
     registered_at: Mapped[datetime]
+    # Decommissioned: every credential refused at once, until the terminal is enrolled again.
+    revoked_at: Mapped[datetime | None]
 
 
 class TerminalToken(Base):
-    """A bearer token of a terminal (several during a rotation), as its SHA-256 digest."""
+    """A bearer token of a terminal, as its SHA-256 digest. One is valid at a time: a new token, or a
+    certificate from enrolment, revokes the others."""
 
     __tablename__ = "terminal_tokens"
 
     token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"), index=True)
     created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class EnrolmentCode(Base):
+    """A one-time code that lets one named terminal enrol (kept as its SHA-256 digest)."""
+
+    __tablename__ = "enrolment_codes"
+
+    code_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(64), index=True)
+    site: Mapped[str] = mapped_column(String(64))
+    mode: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class TerminalCertificate(Base):
+    """A client certificate issued to a terminal by the service's terminal CA."""
+
+    __tablename__ = "terminal_certificates"
+
+    sha256_hex: Mapped[str] = mapped_column(String(64), primary_key=True)  # of the certificate's DER
+    serial_hex: Mapped[str] = mapped_column(String(64), unique=True)
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"), index=True)
+    not_before: Mapped[datetime]
+    not_after: Mapped[datetime]
+    issued_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
 
 
 class StoredTransaction(Base):

@@ -28,28 +28,39 @@ class ServerDidNotStart(RuntimeError):
     pass
 
 
-def _config(settings: CentralSettings, log_level: str) -> uvicorn.Config:
-    return uvicorn.Config(create_app(settings), log_level=log_level, access_log=False, lifespan="on",
-                          timeout_graceful_shutdown=5)
+def _config(settings: CentralSettings, log_level: str, host: str, port: int) -> uvicorn.Config:
+    if not settings.tls:
+        config = uvicorn.Config(create_app(settings), host=host, port=port, log_level=log_level, access_log=False,
+                                lifespan="on", timeout_graceful_shutdown=5)
+        config.load()
+        return config
+    from kiosk.central.tls import PeerCertificateProtocol, server_context
+
+    config = uvicorn.Config(create_app(settings), host=host, port=port, log_level=log_level, access_log=False,
+                            lifespan="on", timeout_graceful_shutdown=5, http=PeerCertificateProtocol)
+    # Loaded here so that our own context (client certificates asked, dates left to the application)
+    # replaces the one uvicorn would build from file names.
+    config.load()
+    config.ssl = server_context(settings)
+    return config
 
 
 def serve(settings: CentralSettings, host: str, port: int, log_level: str = "info") -> None:
     """Serve until interrupted (Ctrl-C or SIGTERM)."""
-    config = _config(settings, log_level)
-    config.host, config.port = host, port
-    uvicorn.Server(config).run()
+    uvicorn.Server(_config(settings, log_level, host, port)).run()
 
 
 @dataclass
 class RunningServer:
     host: str
     port: int
+    scheme: str
     _server: uvicorn.Server = field(repr=False)
     _thread: threading.Thread = field(repr=False)
 
     @property
     def base_url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{self.scheme}://{self.host}:{self.port}"
 
     def stop(self) -> None:
         self._server.should_exit = True
@@ -75,7 +86,7 @@ def start_in_thread(settings: CentralSettings, host: str = "127.0.0.1", port: in
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind((host, port))
     bound_port = listener.getsockname()[1]
-    server = uvicorn.Server(_config(settings, log_level))
+    server = uvicorn.Server(_config(settings, log_level, host, bound_port))
     exit_codes: list[object] = []
 
     def run() -> None:
@@ -90,7 +101,7 @@ def start_in_thread(settings: CentralSettings, host: str = "127.0.0.1", port: in
     # the thread instead.
     for _ in range(int(READY_TIMEOUT_S / POLL_S)):
         if server.started:
-            return RunningServer(host, bound_port, server, thread)
+            return RunningServer(host, bound_port, "https" if settings.tls else "http", server, thread)
         if not thread.is_alive():
             break
         time.sleep(POLL_S)

@@ -8,8 +8,9 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.central import database, terminals
-from kiosk.central.settings import CentralSettings
+from kiosk.central import database, terminal_ca, terminals
+from kiosk.central.settings import CentralSettings, default_tls_dir
+from kiosk.central.terminal_ca import TerminalCa
 from kiosk.pki import training
 from kiosk.pki.training import TrainingPki
 
@@ -20,6 +21,7 @@ class Service:
     engine: Engine
     sessions: sessionmaker[Session]
     pki: TrainingPki
+    terminal_ca: TerminalCa
 
     def now(self) -> datetime:
         moment = self.settings.clock()
@@ -38,7 +40,8 @@ def open_service(settings: CentralSettings) -> Service:
         else:
             database.check_schema(engine)
         sessions = sessionmaker(engine, expire_on_commit=False)
-        service = Service(settings, engine, sessions, pki)
+        ca = terminal_ca.load_or_create(settings.tls_dir or default_tls_dir(), settings.clock())
+        service = Service(settings, engine, sessions, pki, ca)
         with sessions.begin() as session:
             for registration in settings.terminals:
                 terminals.register(session, registration, service.now())

@@ -47,6 +47,17 @@ class CentralSettings:
     max_body_bytes: int = MAX_BODY_BYTES
     challenge_ttl: timedelta = CHALLENGE_TTL
     proof_ttl: timedelta = PROOF_TTL
+    # The terminal CA and the server's TLS certificate (kiosk.central.terminal_ca); by default
+    # ``central-tls`` in the data directory. With ``tls`` the service serves HTTPS itself and every call but
+    # health and enrolment needs a client certificate from that CA; without it (loopback, demo and training
+    # only) terminals show bearer tokens.
+    tls: bool = False
+    tls_dir: Path | None = None
+    tls_names: tuple[str, ...] = ("127.0.0.1", "localhost")
+
+
+def default_tls_dir() -> Path:
+    return paths.data_dir() / "central-tls"
 
 
 def default_database_url() -> str:

@@ -1,8 +1,10 @@
 """Terminals, their bearer tokens, and who is calling.
 
 A token is shown once (``kiosk central add-terminal``) and kept only as its SHA-256 digest: a copy of the
-database lets nobody call the service. A terminal belongs to one site and works in one mode for good; a
-registration that says otherwise is refused rather than silently moving a terminal.
+database lets nobody call the service. One token is valid per terminal: a new one revokes the old, and
+enrolment (a client certificate, ``kiosk.central.enrolment``) revokes them all. A revoked terminal
+(``revoke``) is refused at once, whatever credential it shows. A terminal belongs to one site and works in
+one mode for good; a registration that says otherwise is refused rather than silently moving a terminal.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from kiosk.central.models import Terminal, TerminalToken
@@ -54,17 +56,24 @@ def register(session: Session, registration: TerminalRegistration, now: datetime
     digest = token_digest(registration.token)
     existing = session.get(TerminalToken, digest)
     if existing is None:
+        revoke_tokens(session, registration.terminal_id, now)
         session.add(TerminalToken(token_sha256=digest, terminal_id=registration.terminal_id, created_at=now))
     elif existing.terminal_id != registration.terminal_id:
         raise TerminalConflict("that token belongs to another terminal")
     session.flush()
 
 
+def revoke_tokens(session: Session, terminal_id: str, now: datetime) -> None:
+    session.execute(update(TerminalToken).where(TerminalToken.terminal_id == terminal_id,
+                                                TerminalToken.revoked_at.is_(None)).values(revoked_at=now))
+
+
 def identify(session: Session, token: str) -> CallingTerminal | None:
     row = session.execute(
         select(Terminal.terminal_id, Terminal.site, Terminal.mode)
         .join(TerminalToken, TerminalToken.terminal_id == Terminal.terminal_id)
-        .where(TerminalToken.token_sha256 == token_digest(token))
+        .where(TerminalToken.token_sha256 == token_digest(token), TerminalToken.revoked_at.is_(None),
+               Terminal.revoked_at.is_(None))
     ).one_or_none()
     if row is None:
         return None

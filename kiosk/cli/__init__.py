@@ -14,6 +14,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
+from kiosk import __version__
 from kiosk.cli.exitcodes import ExitCode, exit_code_for
 from kiosk.errors import KioskError
 
@@ -34,6 +35,8 @@ GROUPS: dict[str, tuple[str, str]] = {
     "demo": ("kiosk.cli.demo", "run the terminal on its embedded defaults"),
     "app": ("kiosk.cli.app", "open the counter or kiosk window"),
     "staff": ("kiosk.cli.staff", "counter staff who may sign in at this terminal"),
+    "provision": ("kiosk.cli.provision", "enrol this terminal, renew its certificate, test the reader"),
+    "diagnose": ("kiosk.cli.diagnose", "check everything a terminal needs, one line each (--json)"),
 }
 
 Handler = Callable[[argparse.Namespace], int]
@@ -42,6 +45,7 @@ Handler = Callable[[argparse.Namespace], int]
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="The e-certificate terminal.")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output on stderr")
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     subparsers = parser.add_subparsers(dest="group", metavar="COMMAND")
     for name, (module_name, help_text) in GROUPS.items():
         if only is not None and name != only:

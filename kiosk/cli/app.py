@@ -38,6 +38,13 @@ def _app(args: argparse.Namespace) -> int:
     from kiosk.domain.transactions import Mode
     from kiosk.i18n import tr
 
+    if args.training:
+        from kiosk.cli.extras import central_missing_line
+
+        missing = central_missing_line()  # training runs the reference central service on loopback
+        if missing is not None:
+            print(missing)
+            return ExitCode.USAGE
     settings = load_settings()
     mode = args.mode or settings.mode
     if not has_display():

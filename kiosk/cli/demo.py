@@ -29,6 +29,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.exitcodes import ExitCode
+from kiosk.cli.extras import needs_central
 from kiosk.cli.training import start_central
 from kiosk.i18n import tr
 
@@ -47,7 +48,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--profile", default="renewable",
                         help="the virtual card's profile (see `kiosk cardsim --list`; default: renewable)")
     parser.add_argument("--cycles", type=int, default=3, help="card removals and insertions to watch")
-    parser.set_defaults(handler=_demo)
+    parser.set_defaults(handler=needs_central(_demo))
 
 
 def _heading(text: str) -> None:

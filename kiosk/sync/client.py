@@ -5,6 +5,7 @@ Every way a call can fail comes out as one of the typed ``SyncError`` subclasses
 - no connection, a dropped connection, a timeout, a 5xx      -> ``ServerUnavailable`` (503's Retry-After kept)
 - 429                                                        -> ``RateLimited`` with Retry-After
 - 401, 403, or a TLS failure (certificate, handshake)        -> ``AuthenticationFailed``: a technician must act
+- the terminal's own client certificate missing or expired   -> ``AuthenticationFailed`` before any traffic
 - a body that is not the API's (garbage, wrong shape)        -> ``ProtocolError``
 - any other refusal (400, 413, 4xx)                          -> ``RequestRejected`` with the error code
 
@@ -225,7 +226,26 @@ def _public_trust() -> ssl.SSLContext:
     return ssl.create_default_context(cafile=certifi.where())
 
 
+def _certificate_validity(client_cert: Path | None) -> tuple[datetime, datetime] | None:
+    """(not before, not after) of the terminal's client certificate; None when none is configured.
+
+    Checked before every call: with TLS 1.3 a service that refuses the certificate only drops the
+    connection, which would look like an outage instead of a terminal a technician must re-enrol.
+    """
+    if client_cert is None or not client_cert.exists():
+        return None
+    from cryptography import x509
+
+    try:
+        certificate = x509.load_pem_x509_certificate(client_cert.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot read the client certificate {client_cert}: {exc}") from exc
+    return certificate.not_valid_before_utc, certificate.not_valid_after_utc
+
+
 def _ssl_context(ca_bundle: Path | None, client_cert: Path | None, client_key: Path | None) -> ssl.SSLContext:
+    if client_cert is not None and not client_cert.exists():
+        client_cert = None  # refused per call (AuthenticationFailed), so the sender pauses and alerts
     if ca_bundle is None and client_cert is None:
         return _public_trust()
     try:
@@ -264,6 +284,8 @@ class CentralClient:
             headers["Authorization"] = f"Bearer {token}"
         self.base_url = base_url.rstrip("/")
         self.timeout_s = timeout_s
+        self._client_cert = client_cert
+        self._validity = _certificate_validity(client_cert)
         self._http = httpx.AsyncClient(
             base_url=self.base_url, headers=headers, transport=transport, follow_redirects=False,
             timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, CONNECT_TIMEOUT_CAP_S)),
@@ -403,10 +425,29 @@ class CentralClient:
         except (KeyError, TypeError, ValueError) as exc:
             raise ProtocolError(f"certificates: unexpected answer ({exc})") from exc
 
+    async def renew_terminal_certificate(self, csr_pem: str) -> dict[str, Any]:
+        """``POST /v1/terminal/certificate`` over mutual TLS: the new certificate's answer document."""
+        response = await self._request("POST", "/v1/terminal/certificate", json={"csr_pem": csr_pem})
+        document = self._json(response)
+        if not isinstance(document, dict) or not isinstance(document.get("certificate_pem"), str):
+            raise ProtocolError("certificate renewal: unexpected answer")
+        return document
+
     # --- plumbing --------------------------------------------------------------------------------------
+
+    def _check_own_certificate(self) -> None:
+        if self._client_cert is None:
+            return
+        if self._validity is None:
+            raise AuthenticationFailed(f"the terminal's client certificate {self._client_cert} is missing")
+        # Only expiry: a clock a little behind the service's must not refuse a certificate just issued.
+        not_after = self._validity[1]
+        if datetime.now(UTC) >= not_after:
+            raise AuthenticationFailed(f"the terminal's client certificate expired at {not_after.isoformat()}")
 
     async def _request(self, method: str, path: str, *, refusal_ok: tuple[int, ...] = (),
                        **kwargs: Any) -> httpx.Response:
+        self._check_own_certificate()
         try:
             async with asyncio.timeout(self.timeout_s * TOTAL_TIMEOUT_FACTOR):
                 response = await self._http.request(method, path, **kwargs)

@@ -287,6 +287,10 @@
             <source>These dates make no report period: the first day must not be after the last, and a report covers at most a year.</source>
             <translation>この日付では集計期間になりません。開始日は終了日より後にできず、期間は最長1年です。</translation>
         </message>
+        <message>
+            <source>This terminal is not enrolled with the central service. A technician runs: kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256</source>
+            <translation>この端末は中央サービスに登録されていません。技術者が次を実行してください: kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256</translation>
+        </message>
     </context>
     <context>
         <name>pins</name>
@@ -871,6 +875,10 @@
         <message>
             <source>total</source>
             <translation>合計</translation>
+        </message>
+        <message>
+            <source>The reference central service is not installed here ({modules} missing). Install it with: {command}</source>
+            <translation>この環境には参照用中央サービスがインストールされていません（{modules} がありません）。次のコマンドでインストールしてください: {command}</translation>
         </message>
     </context>
     <context>
@@ -2376,6 +2384,196 @@
         <message>
             <source>Whole site: not available ({reason})</source>
             <translation>拠点全体：取得できません（{reason}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>diagnose</name>
+        <message>
+            <source>Card in the reader</source>
+            <translation>リーダーのカード</translation>
+        </message>
+        <message>
+            <source>Card reader service (pcscd)</source>
+            <translation>カードリーダーサービス（pcscd）</translation>
+        </message>
+        <message>
+            <source>Card readers</source>
+            <translation>カードリーダー</translation>
+        </message>
+        <message>
+            <source>Central service</source>
+            <translation>中央サービス</translation>
+        </message>
+        <message>
+            <source>Check the central service line above; then run kiosk outbox sync (kiosk outbox status shows the last error).</source>
+            <translation>上の中央サービスの行を確認してから、kiosk outbox sync を実行してください（最後のエラーは kiosk outbox status で確認できます）。</translation>
+        </message>
+        <message>
+            <source>Check the network cable and the central service's address in kiosk.toml (central_url); ask the central service's operator whether it is up.</source>
+            <translation>ネットワークケーブルと kiosk.toml の中央サービスのアドレス（central_url）を確認し、中央サービスが稼働しているか運用担当者に確認してください。</translation>
+        </message>
+        <message>
+            <source>Clock</source>
+            <translation>時計</translation>
+        </message>
+        <message>
+            <source>Connect the card reader (USB) and check its cable; then run this again.</source>
+            <translation>カードリーダー（USB）を接続し、ケーブルを確認してから、もう一度実行してください。</translation>
+        </message>
+        <message>
+            <source>Create it: kiosk db upgrade (the terminal also does it when it starts).</source>
+            <translation>作成してください: kiosk db upgrade（端末の起動時にも作成されます）。</translation>
+        </message>
+        <message>
+            <source>Display</source>
+            <translation>ディスプレイ</translation>
+        </message>
+        <message>
+            <source>Enrol the terminal again with a new code: {command}</source>
+            <translation>新しいコードで端末を再登録してください: {command}</translation>
+        </message>
+        <message>
+            <source>Enrol the terminal: {command}</source>
+            <translation>端末を登録してください: {command}</translation>
+        </message>
+        <message>
+            <source>Free disk space</source>
+            <translation>ディスクの空き容量</translation>
+        </message>
+        <message>
+            <source>Free disk space (old logs, downloads); records are kept until delivered.</source>
+            <translation>ディスクの空きを作ってください（古いログ、ダウンロードなど）。記録は送信されるまで保持されます。</translation>
+        </message>
+        <message>
+            <source>Install Japanese fonts: apt-get install fonts-noto-cjk.</source>
+            <translation>日本語フォントをインストールしてください: apt-get install fonts-noto-cjk。</translation>
+        </message>
+        <message>
+            <source>Japanese fonts</source>
+            <translation>日本語フォント</translation>
+        </message>
+        <message>
+            <source>Local database</source>
+            <translation>ローカルデータベース</translation>
+        </message>
+        <message>
+            <source>Place a My Number Card (or a training card) on the reader to test it.</source>
+            <translation>テストするには、マイナンバーカード（または研修用カード）をリーダーに置いてください。</translation>
+        </message>
+        <message>
+            <source>Place the card again; if it still fails, try another card, then another reader.</source>
+            <translation>カードを置き直してください。それでも失敗する場合は、別のカード、次に別のリーダーで試してください。</translation>
+        </message>
+        <message>
+            <source>Records refused by the central service</source>
+            <translation>中央サービスに拒否された記録</translation>
+        </message>
+        <message>
+            <source>Records waiting for the central service</source>
+            <translation>中央サービスへの送信待ちの記録</translation>
+        </message>
+        <message>
+            <source>Remove the virtual reader (apt-get remove vsmartcard-vpcd) and restart pcscd.</source>
+            <translation>仮想リーダーを削除し（apt-get remove vsmartcard-vpcd）、pcscd を再起動してください。</translation>
+        </message>
+        <message>
+            <source>Renew it now: kiosk provision renew (the daily timer should have).</source>
+            <translation>今すぐ更新してください: kiosk provision renew（本来は毎日のタイマーが更新します）。</translation>
+        </message>
+        <message>
+            <source>Review them with kiosk outbox rejected, fix the cause, then kiosk outbox retry ID.</source>
+            <translation>kiosk outbox rejected で確認し、原因を直してから kiosk outbox retry ID を実行してください。</translation>
+        </message>
+        <message>
+            <source>Run this in the terminal's graphical session (the kiosk session starts cage), or check that the display is connected and the session is running.</source>
+            <translation>端末のグラフィカルセッション（キオスクセッションは cage を起動します）で実行するか、ディスプレイの接続とセッションの起動を確認してください。</translation>
+        </message>
+        <message>
+            <source>Set the clock from the network: timedatectl set-ntp true (or the site's NTP server).</source>
+            <translation>ネットワークから時計を合わせてください: timedatectl set-ntp true（または拠点の NTP サーバー）。</translation>
+        </message>
+        <message>
+            <source>Set the reader in kiosk.toml to one of the connected readers (kiosk card watch lists them).</source>
+            <translation>kiosk.toml の reader を接続中のリーダーのいずれかに設定してください（kiosk card watch で一覧できます）。</translation>
+        </message>
+        <message>
+            <source>Start the card reader service: systemctl start pcscd (or pcscd --foreground).</source>
+            <translation>カードリーダーサービスを起動してください: systemctl start pcscd（または pcscd --foreground）。</translation>
+        </message>
+        <message>
+            <source>Stop the terminal, copy the data directory aside and call the support desk; do not delete the database (undelivered records are in it).</source>
+            <translation>端末を停止し、データディレクトリを別の場所にコピーしてサポート窓口に連絡してください。データベースは削除しないでください（未送信の記録が入っています）。</translation>
+        </message>
+        <message>
+            <source>Terminal certificate</source>
+            <translation>端末証明書</translation>
+        </message>
+        <message>
+            <source>Terminal identity</source>
+            <translation>端末の識別情報</translation>
+        </message>
+        <message>
+            <source>The service does not accept this terminal: check the URL, then enrol again ({command}).</source>
+            <translation>中央サービスがこの端末を受け付けません。URL を確認してから再登録してください（{command}）。</translation>
+        </message>
+        <message>
+            <source>Upgrade it: kiosk db upgrade.</source>
+            <translation>アップグレードしてください: kiosk db upgrade。</translation>
+        </message>
+        <message>
+            <source>Virtual card reader</source>
+            <translation>仮想カードリーダー</translation>
+        </message>
+        <message>
+            <source>fault</source>
+            <translation>異常</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>注意</translation>
+        </message>
+    </context>
+    <context>
+        <name>provision</name>
+        <message>
+            <source>Enrolled: terminal {terminal} at {site} ({mode}); certificate valid until {until}.</source>
+            <translation>登録しました: 端末 {terminal}（{site}、{mode}）。証明書の有効期限は {until} です。</translation>
+        </message>
+        <message>
+            <source>Settings written to {path}.</source>
+            <translation>設定を {path} に書き込みました。</translation>
+        </message>
+        <message>
+            <source>The central service refused the enrolment ({reason}).</source>
+            <translation>中央サービスが登録を拒否しました（{reason}）。</translation>
+        </message>
+        <message>
+            <source>The central service's CA does not have the fingerprint you gave. Nothing was changed: check the fingerprint and the URL.</source>
+            <translation>中央サービスの CA のフィンガープリントが指定された値と一致しません。何も変更していません。フィンガープリントと URL を確認してください。</translation>
+        </message>
+        <message>
+            <source>The terminal certificate is not due for renewal (valid until {until}).</source>
+            <translation>端末証明書はまだ更新時期ではありません（有効期限 {until}）。</translation>
+        </message>
+        <message>
+            <source>The terminal certificate was renewed; valid until {until}.</source>
+            <translation>端末証明書を更新しました。有効期限は {until} です。</translation>
+        </message>
+        <message>
+            <source>This enrolment code has expired. Ask for a new one (kiosk central enrol-code).</source>
+            <translation>この登録コードは有効期限が切れています。新しいコードを依頼してください（kiosk central enrol-code）。</translation>
+        </message>
+        <message>
+            <source>This enrolment code is not known to the central service. Check it, or ask for a new one.</source>
+            <translation>この登録コードは中央サービスにありません。コードを確認するか、新しいコードを依頼してください。</translation>
+        </message>
+        <message>
+            <source>This enrolment code was already used. Ask for a new one (kiosk central enrol-code).</source>
+            <translation>この登録コードは使用済みです。新しいコードを依頼してください（kiosk central enrol-code）。</translation>
         </message>
     </context>
 </TS>

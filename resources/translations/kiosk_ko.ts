@@ -552,6 +552,10 @@
             <source>These dates make no report period: the first day must not be after the last, and a report covers at most a year.</source>
             <translation>이 날짜로는 보고 기간을 만들 수 없습니다. 시작일은 종료일보다 늦을 수 없으며, 보고서는 최대 1년을 다룹니다.</translation>
         </message>
+        <message>
+            <source>This terminal is not enrolled with the central service. A technician runs: kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256</source>
+            <translation>이 단말기는 중앙 시스템에 등록되어 있지 않습니다. 기술 담당자가 다음을 실행합니다: kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256</translation>
+        </message>
     </context>
     <context>
         <name>kiosk</name>

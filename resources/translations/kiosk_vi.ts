@@ -552,6 +552,10 @@
             <source>These dates make no report period: the first day must not be after the last, and a report covers at most a year.</source>
             <translation>Các ngày này không tạo thành kỳ báo cáo: ngày đầu không được sau ngày cuối, và một báo cáo tối đa là một năm.</translation>
         </message>
+        <message>
+            <source>This terminal is not enrolled with the central service. A technician runs: kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256</source>
+            <translation>Máy này chưa được đăng ký với hệ thống trung tâm. Kỹ thuật viên chạy: kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256</translation>
+        </message>
     </context>
     <context>
         <name>kiosk</name>

@@ -552,6 +552,10 @@
             <source>These dates make no report period: the first day must not be after the last, and a report covers at most a year.</source>
             <translation>这些日期无法构成报告期间：开始日期不能晚于结束日期，且报告最长为一年。</translation>
         </message>
+        <message>
+            <source>This terminal is not enrolled with the central service. A technician runs: kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256</source>
+            <translation>本终端尚未在中央系统注册。技术人员需运行：kiosk provision enrol --url URL --code CODE --ca-fingerprint SHA256</translation>
+        </message>
     </context>
     <context>
         <name>kiosk</name>
