@@ -36,6 +36,7 @@ bench: venv
 	$(BIN)/python benchmarks/card_read.py
 	$(BIN)/python benchmarks/outbox.py
 	$(BIN)/python benchmarks/flows.py
+	$(BIN)/python benchmarks/central_scale.py --records 20000 --terminals 20 --sites 4
 
 system-packages: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): Makefile

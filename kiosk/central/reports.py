@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, Unpack
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.central.models import StoredTransaction, Terminal
@@ -115,6 +116,11 @@ def build_report(session: Session, wanted: ReportRange, gaps: int = DEFAULT_GAPS
 
 
 def day_counts(session: Session, wanted: ReportRange) -> list[DayCount]:
+    return [DayCount(site, day, kind, outcome, count)
+            for site, day, kind, outcome, count in session.execute(day_counts_query(wanted))]
+
+
+def day_counts_query(wanted: ReportRange) -> Select[Unpack[tuple[Any, ...]]]:
     t = StoredTransaction
     query = (select(t.site, t.local_date, t.kind, t.outcome, func.count())
              .where(t.local_date >= wanted.first, t.local_date <= wanted.last)
@@ -122,12 +128,18 @@ def day_counts(session: Session, wanted: ReportRange) -> list[DayCount]:
              .order_by(t.site, t.local_date, t.kind, t.outcome))
     if wanted.site is not None:
         query = query.where(t.site == wanted.site)
-    return [DayCount(site, day, kind, outcome, count) for site, day, kind, outcome, count in session.execute(query)]
+    return query
 
 
 def oldest_gaps(session: Session, site: str | None, limit: int = DEFAULT_GAPS) -> list[OldGap]:
     """Per terminal with a hole in its numbering: the first missing number, how many are missing in all,
     and when the record after the first hole arrived; oldest first, at most ``limit`` terminals."""
+    rows = session.execute(oldest_gaps_query(site, limit)).all()
+    return [OldGap(r.site, r.terminal_id, int(r.first_missing), int(r.missing_count), int(r.next_sequence),
+                   r.received_at) for r in rows]
+
+
+def oldest_gaps_query(site: str | None, limit: int = DEFAULT_GAPS) -> Select[Unpack[tuple[Any, ...]]]:
     t = StoredTransaction
     previous = func.lag(t.sequence, 1, 0).over(partition_by=t.terminal_id, order_by=t.sequence)
     numbered = select(t.terminal_id, t.sequence, previous.label("previous"))
@@ -143,12 +155,8 @@ def oldest_gaps(session: Session, site: str | None, limit: int = DEFAULT_GAPS) -
              .where(window.c.sequence - window.c.previous > 1)
              .group_by(window.c.terminal_id)
              .subquery("holes"))
-    rows = session.execute(
-        select(t.site, holes.c.terminal_id, holes.c.first_missing, holes.c.missing_count, holes.c.next_sequence,
-               t.received_at)
-        .join(t, and_(t.terminal_id == holes.c.terminal_id, t.sequence == holes.c.next_sequence))
-        .order_by(t.received_at, holes.c.terminal_id)
-        .limit(limit)
-    ).all()
-    return [OldGap(r.site, r.terminal_id, int(r.first_missing), int(r.missing_count), int(r.next_sequence),
-                   r.received_at) for r in rows]
+    return (select(t.site, holes.c.terminal_id, holes.c.first_missing, holes.c.missing_count,
+                   holes.c.next_sequence, t.received_at)
+            .join(t, and_(t.terminal_id == holes.c.terminal_id, t.sequence == holes.c.next_sequence))
+            .order_by(t.received_at, holes.c.terminal_id)
+            .limit(limit))
