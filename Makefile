@@ -16,8 +16,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test lint typecheck i18n bench system-packages venv clean
 
+# With a display: the counter window in training mode (a virtual card, the local central service). Without
+# one: the command-line walkthrough, then a picture of every screen in docs/screenshots/.
 demo: venv
-	$(BIN)/kiosk demo
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(BIN)/kiosk app --mode counter --training renewable; \
+	else \
+		echo "No display here: running the command-line walkthrough, then writing every screen to docs/screenshots/."; \
+		$(BIN)/kiosk demo && $(MAKE) --no-print-directory screenshots; \
+	fi
 
 test: venv lint typecheck
 	$(BIN)/python -m kiosk.i18n_catalog check

@@ -20,16 +20,16 @@ import argparse
 import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-from contextlib import ExitStack, closing
+from contextlib import ExitStack
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.exitcodes import ExitCode
+from kiosk.cli.training import start_central
 from kiosk.i18n import tr
 
 if TYPE_CHECKING:
@@ -58,30 +58,6 @@ def _kiosk(*arguments: str, env: dict[str, str]) -> int:
     """Run a ``kiosk`` command as a technician would, its output going straight to this terminal."""
     print(f"$ kiosk {' '.join(arguments)}", flush=True)
     return subprocess.run([sys.executable, "-m", "kiosk", *arguments], env=env, check=False).returncode
-
-
-def _port_free(host: str, port: int) -> bool:
-    with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as probe:
-        try:
-            probe.bind((host, port))
-        except OSError:
-            return False
-    return True
-
-
-def _start_central(settings: Settings, stack: ExitStack) -> str:
-    from urllib.parse import urlsplit
-
-    from kiosk.central.server import start_in_thread
-    from kiosk.central.settings import CentralSettings, default_database_url, demo_terminal
-
-    wanted = urlsplit(settings.central_url)
-    host = wanted.hostname or "127.0.0.1"
-    port = wanted.port if wanted.port and _port_free(host, wanted.port) else 0
-    server = start_in_thread(CentralSettings(database_url=default_database_url(), terminals=(demo_terminal(),)),
-                             host=host, port=port)
-    stack.callback(server.stop)
-    return server.base_url
 
 
 def _record_and_deliver(settings: Settings, reader: str) -> None:
@@ -149,7 +125,7 @@ def _demo(args: argparse.Namespace) -> int:
         stack.callback(handle.stop)
         slot = stack.enter_context(pcscd.lease_slot())
         settings = load_settings()
-        central_url = _start_central(settings, stack)
+        central_url = start_central(settings, stack)
         settings = replace(settings, central_url=central_url, reader=slot.reader)
         env = {**os.environ, "KIOSK_CENTRAL_URL": central_url, "KIOSK_READER": slot.reader}
         print(tr("demo", "Reader: {reader}", reader=slot.reader))

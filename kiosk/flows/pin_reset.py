@@ -25,7 +25,7 @@ from kiosk.flows.identity import check_identity
 from kiosk.flows.interaction import PinPurpose, Step
 from kiosk.flows.pins import new_pin, with_current_pin
 from kiosk.flows.procedure import Attempt, FlowContext, FlowResult, run_procedure
-from kiosk.sync.client import AuthorisationRequest, ProofGrounds
+from kiosk.sync.client import AuthorisationRequest, ProofGrounds, StaffGrounds
 
 # The key whose possession proves the holder may reset a PIN (docs/central-api.md).
 PROOF_FOR = {PinUse.SIGN: PinUse.AUTH, PinUse.AUTH: PinUse.SIGN}
@@ -72,12 +72,7 @@ async def reset_pin_by_proof(context: FlowContext, target: PinUse) -> FlowResult
             context.interaction.show_step(Step.AUTHORISING)
             proof = await central.send_proof(challenge.challenge_id, signature.certificate.der, signature.signature)
             # The card keeps its challenge through the signature (selecting and verifying do not clear it).
-            authorisation = await central.request_authorisation(AuthorisationRequest(
-                "reset_pin", start.card_id, start.challenge, card_ops.aid_of(state.home.applet), state.home.fid,
-                ProofGrounds(proof.proof_id)))
-            context.interaction.show_step(Step.RESETTING_PIN)
-            await context.channel.run(card_ops.reset_pin(state.home, authorisation, fresh))
-            attempt.card_changed = True
+            await _reset(context, attempt, state, start, ProofGrounds(proof.proof_id), fresh)
         finally:
             wipe(fresh)
         return PinReset(str(state.home.kind))
@@ -85,9 +80,19 @@ async def reset_pin_by_proof(context: FlowContext, target: PinUse) -> FlowResult
     return await run_procedure(context, Attempt(TransactionKind.PIN_RESET, pin_kind=str(target)), body)
 
 
+async def _reset(context: FlowContext, attempt: Attempt, state: card_ops.PinState, start: card_ops.IssuerStart,
+                 grounds: ProofGrounds | StaffGrounds, new: bytearray) -> None:
+    """The central service's authorisation on ``grounds``, then RESET PIN with it."""
+    authorisation = await context.require_central().request_authorisation(AuthorisationRequest(
+        "reset_pin", start.card_id, start.challenge, card_ops.aid_of(state.home.applet), state.home.fid, grounds))
+    context.interaction.show_step(Step.RESETTING_PIN)
+    await context.channel.run(card_ops.reset_pin(state.home, authorisation, new))
+    attempt.card_changed = True
+
+
 async def reset_pin_by_staff(context: FlowContext, target: PinUse) -> FlowResult[PinReset]:
     async def body(attempt: Attempt) -> PinReset:
-        central = context.require_central()
+        context.require_central()  # before anything else: no point checking identity without it
         attempt.staff_id = context.require_counter()
         context.interaction.show_step(Step.READING_CARD)
         prepared = await context.channel.run(card_ops.prepare((target,), issuer_for=target), fresh=True)
@@ -99,15 +104,9 @@ async def reset_pin_by_staff(context: FlowContext, target: PinUse) -> FlowResult
         context.interaction.show_step(Step.ENTERING_PINS)
         fresh = await new_pin(context.interaction, state.home.kind)
         try:
-            start = prepared.issuer
-            assert start is not None  # asked for with issuer_for
+            assert prepared.issuer is not None  # asked for with issuer_for
             context.interaction.show_step(Step.AUTHORISING)
-            authorisation = await central.request_authorisation(AuthorisationRequest(
-                "reset_pin", start.card_id, start.challenge, card_ops.aid_of(state.home.applet), state.home.fid,
-                grounds))
-            context.interaction.show_step(Step.RESETTING_PIN)
-            await context.channel.run(card_ops.reset_pin(state.home, authorisation, fresh))
-            attempt.card_changed = True
+            await _reset(context, attempt, state, prepared.issuer, grounds, fresh)
         finally:
             wipe(fresh)
         return PinReset(str(state.home.kind))

@@ -60,9 +60,14 @@ def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES,
                                                    encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(level)
     root = logging.getLogger()
+    before = root.getEffectiveLevel()
+    for existing in root.handlers:  # the console keeps what it showed before (warnings): the file gets more
+        if existing.level == logging.NOTSET:
+            existing.setLevel(before)
     root.addHandler(handler)
-    root.setLevel(min(root.level or level, level))
+    root.setLevel(min(before, level))
     return path
 
 

@@ -95,6 +95,7 @@ class Controller(QObject):
         self.result = ResultScreen(counter=self.counter)
         self.card_info = CardInfoScreen()
         self.sign_in = SignInScreen()
+        self.sign_in.training_hint.setVisible(training)
         self.attract = AttractScreen({code: LANGUAGE_NAMES[code] for code in KIOSK_LANGUAGES})
         self.closed = ClosedScreen()
         self.call_staff_screen = CallStaffScreen()

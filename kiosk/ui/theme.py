@@ -180,7 +180,7 @@ QToolTip {{
 
 
 NORMAL = Theme(
-    name="normal", font_px=20, heading_px=28, key_font_px=36, key_px=96, dots_px=40, target_px=MIN_TARGET_PX + 4,
+    name="normal", font_px=20, heading_px=28, key_font_px=36, key_px=88, dots_px=40, target_px=MIN_TARGET_PX + 4,
     border_px=2,
     background="#ffffff", text="#1a1a1a", muted_text="#4a4a4a", border="#5c5c5c", focus="#0b57a4",
     button_background="#eef2f6", button_text="#1a1a1a", pressed_background="#c9d6e3", pressed_text="#1a1a1a",

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.transactions import Mode
 from kiosk.ui import theme
@@ -32,8 +40,9 @@ class MainWindow(QMainWindow):
         self.banner = QLabel(body)
         self.banner.setObjectName("trainingBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setProperty("role", "banner")
-        self.banner.setVisible(training)
+        theme.set_role(self.banner, theme.ROLE_BANNER)
+        # The counter's status bar carries the training banner; a kiosk shows residents no status bar.
+        self.banner.setVisible(training and mode is Mode.KIOSK)
         layout.addWidget(self.banner)
 
         top = QHBoxLayout()
@@ -44,7 +53,7 @@ class MainWindow(QMainWindow):
         self.lock_button = QPushButton(body)
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setMinimumHeight(48)
-        self.lock_button.setVisible(mode is Mode.COUNTER)
+        self.lock_button.setVisible(False)  # until a staff member signs in
         self.call_staff_button = QPushButton(body)
         self.call_staff_button.setObjectName("callStaffButton")
         self.call_staff_button.setMinimumHeight(MIN_TARGET)
@@ -69,6 +78,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.status = StatusBar(body)
         self.status.setObjectName("terminalStatus")
+        self.status.setVisible(mode is Mode.COUNTER)
         layout.addWidget(self.status)
         self.setCentralWidget(body)
         self.retranslate()
@@ -77,11 +87,15 @@ class MainWindow(QMainWindow):
             self.setCursor(QCursor(Qt.CursorShape.BlankCursor))
 
     def show_for_mode(self) -> None:
+        screen = self.screen()
         if self.lockdown:
+            if screen is not None:  # without a window manager (cage hands us the output) say the size too
+                self.setGeometry(screen.geometry())
             self.showFullScreen()
-        else:
-            self.resize(1280, 800)
-            self.show()
+            return
+        if screen is not None:
+            self.resize(screen.availableGeometry().size())
+        self.show()
 
     def _apply_theme(self) -> None:
         theme.apply(self, theme.theme_for(large_text=self.large_text_button.isChecked(),
@@ -94,6 +108,7 @@ class MainWindow(QMainWindow):
 
     def set_staff(self, staff_id: str | None) -> None:
         self._staff = staff_id
+        self.lock_button.setVisible(self.mode is Mode.COUNTER and staff_id is not None)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -1186,6 +1186,10 @@
             <source>The receipt could not be printed</source>
             <translation>控えを印刷できませんでした</translation>
         </message>
+        <message>
+            <source>Training: staff ID {staff}, passphrase "{passphrase}".</source>
+            <translation>研修用：職員ID {staff}、パスフレーズ「{passphrase}」</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

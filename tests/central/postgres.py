@@ -21,6 +21,7 @@ from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.pool import NullPool
 
 ROLE = "kiosk_central_test"
+DATABASE_PREFIX = "kiosk_central_test_"
 COMMAND_TIMEOUT_S = 60
 
 
@@ -63,29 +64,42 @@ def _psql(sql: str, database: str = "postgres") -> None:
 
 @contextmanager
 def session_database() -> Iterator[str]:
-    """A fresh database owned by a role with a password; yields its SQLAlchemy URL (TCP, 127.0.0.1)."""
+    """A fresh database owned by a role of its own with a password; yields its SQLAlchemy URL (TCP, 127.0.0.1).
+
+    Several test sessions may share the machine's cluster: each has its own role and database (one shared
+    role would have its password changed under the others), and a session that started the cluster stops it
+    only when no other session's database is left in it.
+    """
     cluster = find_cluster()
     started_here = False
     if not cluster.online:
         start = _run("pg_ctlcluster", cluster.version, cluster.name, "start")
-        if start.returncode != 0:
+        if start.returncode != 0 and not find_cluster().online:  # another session may have started it first
             raise PostgresUnavailable(f"cannot start PostgreSQL {cluster.version}/{cluster.name}: "
                                       f"{start.stderr.strip()}")
-        started_here = True
-    database = f"kiosk_central_test_{os.getpid()}"
+        started_here = start.returncode == 0
+    suffix = f"{os.getpid()}_{secrets.token_hex(4)}"
+    database, role = f"{DATABASE_PREFIX}{suffix}", f"{ROLE}_{suffix}"
     password = secrets.token_hex(16)
     try:
-        _psql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ROLE}') THEN "
-              f"CREATE ROLE {ROLE} LOGIN; END IF; END $$; ALTER ROLE {ROLE} PASSWORD '{password}'")
-        _psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
-        _psql(f"CREATE DATABASE {database} OWNER {ROLE}")
-        yield f"postgresql+psycopg://{ROLE}:{quote(password)}@127.0.0.1:{cluster.port}/{database}"
+        _psql(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+        _psql(f"CREATE DATABASE {database} OWNER {role}")
+        yield f"postgresql+psycopg://{role}:{quote(password)}@127.0.0.1:{cluster.port}/{database}"
     finally:
         try:
             _psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+            _psql(f"DROP ROLE IF EXISTS {role}")
         finally:
-            if started_here:
+            if started_here and not _other_sessions():
                 _run("pg_ctlcluster", cluster.version, cluster.name, "stop")
+
+
+def _other_sessions() -> bool:
+    """Whether another test session's database is still in the cluster (then it must keep running)."""
+    sql = f"SELECT count(*) FROM pg_database WHERE datname LIKE '{DATABASE_PREFIX}%'"
+    done = subprocess.run(["su", "postgres", "-c", f"psql -X -tA -c {shlex.quote(sql)}"], capture_output=True,
+                          text=True, cwd="/", timeout=COMMAND_TIMEOUT_S, check=False)
+    return done.returncode != 0 or done.stdout.strip() != "0"
 
 
 @contextmanager

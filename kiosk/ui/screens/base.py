@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui import theme
+
 MIN_TARGET = 64  # px: well above WCAG's 44 for fingers at a kiosk
 
 
@@ -21,8 +23,8 @@ class Screen(QWidget):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(48, 32, 48, 32)
-        self.layout_.setSpacing(20)
+        self.layout_.setContentsMargins(40, 16, 40, 16)
+        self.layout_.setSpacing(12)
         self._texts: list[Callable[[], None]] = []
 
     def changeEvent(self, event: QEvent) -> None:
@@ -60,7 +62,7 @@ class Screen(QWidget):
         label = QLabel(self)
         label.setObjectName(object_name)
         label.setWordWrap(True)
-        label.setProperty("role", "heading")
+        theme.set_role(label, theme.ROLE_HEADING)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text(label, source)
         return label
@@ -80,7 +82,8 @@ class Screen(QWidget):
         button.setObjectName(object_name)
         button.setMinimumHeight(MIN_TARGET)
         button.setMinimumWidth(MIN_TARGET * 3)
-        button.setProperty("primary", primary)
+        if primary:
+            theme.set_role(button, theme.ROLE_PRIMARY)
         button.setAutoDefault(primary)
         self.text(button, source)
         return button

@@ -14,6 +14,7 @@ from kiosk.domain.certificates import CertificateState, CertificateStatus, Renew
 from kiosk.domain.generation import CardGeneration
 from kiosk.domain.renewal_visits import renewal_visit
 from kiosk.messages import pin_name
+from kiosk.ui import theme
 from kiosk.ui.screens.base import Screen, translate
 
 
@@ -46,6 +47,9 @@ def tries_text(tries_left: int, max_tries: int) -> str:
     return translate("check", "{left} of {max} tries left").format(left=tries_left, max=max_tries)
 
 
+VISIT_NOTICE_DAYS = 30  # when to come is said from a month before renewal opens; earlier it is noise
+
+
 class CheckScreen(Screen):
     """``procedure_requested``: "renew", "reset", "change", "card_info" or "done"."""
 
@@ -58,7 +62,7 @@ class CheckScreen(Screen):
         self._day = date.today()
         self.layout_.addWidget(self.heading("checkHeading", lambda: translate("screens", "Your card")))
         self.summary = self.paragraph("checkSummary")
-        self.summary.setProperty("role", "summary")
+        theme.set_role(self.summary, theme.ROLE_PROMPT)
         self.layout_.addWidget(self.summary)
         self.visit = self.paragraph("checkVisit")
         self.layout_.addWidget(self.visit)
@@ -108,7 +112,8 @@ class CheckScreen(Screen):
         self.summary.setText(renewal_text(standing))
         self.summary.setAccessibleName(self.summary.text())
         visit_lines: list[str] = []
-        if self._rules is not None:
+        soon = (standing.renewal_opens_on - self._day).days <= VISIT_NOTICE_DAYS
+        if self._rules is not None and (standing.renewal is not RenewalState.NOT_DUE or soon):
             visit = renewal_visit(renewal_opens_on=standing.renewal_opens_on, expires_on=standing.expires_on,
                                   today=self._day, calendar=self._rules.calendar, rule=self._rules.walk_in)
             visit_lines = renewal_visit_text(visit, self._day)
@@ -131,5 +136,5 @@ class CheckScreen(Screen):
             field.setObjectName(name)
             field.setWordWrap(True)
             field.setAccessibleName(f"{label}: {value}")
-            field.setProperty("warning", warning)
+            theme.set_role(field, theme.ROLE_WARNING if warning else None)
             self.details.addRow(label, field)

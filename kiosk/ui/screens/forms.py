@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QFormLayout, QHBoxLayout, QL
 from kiosk.domain.generation import PinUse
 from kiosk.domain.identity import IdentityDocument
 from kiosk.flows.interaction import IdentityCheck, IdentityRequest
+from kiosk.staff import TRAINING_STAFF
+from kiosk.ui import theme
 from kiosk.ui.screens.base import Screen, translate
 
 _PIN_CHOICES = {
@@ -154,8 +156,13 @@ class SignInScreen(Screen):
         form.addRow(self.staff_label, self.staff_id)
         form.addRow(self.passphrase_label, self.passphrase)
         self.layout_.addLayout(form)
+        self.training_hint = self.paragraph("signInTrainingHint", lambda: translate(
+            "screens", "Training: staff ID {staff}, passphrase \"{passphrase}\".").format(
+                staff=TRAINING_STAFF[0], passphrase=TRAINING_STAFF[1]))
+        self.training_hint.hide()
+        self.layout_.addWidget(self.training_hint)
         self.message = self.paragraph("signInMessage")
-        self.message.setProperty("warning", True)
+        theme.set_role(self.message, theme.ROLE_ERROR)
         self.layout_.addWidget(self.message)
         self.sign_in = self.button("signInButton", lambda: translate("screens", "Sign in"), primary=True)
         self.sign_in.clicked.connect(self._submit)

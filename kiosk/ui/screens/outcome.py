@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from kiosk.card.cardinfo import CardInfoAttributes, Sex
 from kiosk.messages import Advice, Remedy
+from kiosk.ui import theme
 from kiosk.ui.screens.base import Screen, translate
 
 
@@ -42,14 +43,16 @@ class ResultScreen(Screen):
 
     def show_success(self, title: str, text: str, lines: list[tuple[str, str]], *, receipt: bool) -> None:
         self._show(title, text, lines)
-        self.title.setProperty("outcome", "completed")
+        theme.set_role(self.title, theme.ROLE_HEADING)
+        theme.set_role(self.body, theme.ROLE_PROMPT)
         self.again.hide()
         self.staff.hide()
         self.receipt.setVisible(receipt and self._counter)
 
     def show_problem(self, title: str, advice: Advice) -> None:
         self._show(title, advice.text, [])
-        self.title.setProperty("outcome", "failed")
+        theme.set_role(self.title, theme.ROLE_HEADING)
+        theme.set_role(self.body, theme.ROLE_ERROR if advice.remedy is not Remedy.NONE else theme.ROLE_PROMPT)
         self.again.setVisible(advice.remedy in (Remedy.RETRY, Remedy.REINSERT_CARD))
         self.staff.setVisible(not self._counter and advice.remedy in (Remedy.CALL_STAFF, Remedy.TECHNICIAN))
         self.receipt.hide()

@@ -35,6 +35,7 @@ class PinEntryScreen(Screen):
         self._request = PinRequest(PinKind.AUTH, PinPurpose.CURRENT)
         self._done: Callable[[bytearray | None], None] | None = None
         self.asked = 0  # requests shown so far (tests and tools wait on it)
+        self.layout_.setContentsMargins(16, 4, 16, 4)  # the pad's keys need the height, not margins
         self.pad = PinPad(self)
         self.pad.entered.connect(self._entered)
         self.pad.cancelled.connect(self._no_answer)
@@ -46,13 +47,13 @@ class PinEntryScreen(Screen):
         self._request, self._done = request, done
         self.asked += 1
         problem = message_for(request.problem) if isinstance(request.problem, KioskError) else None
-        self.pad.configure(request.kind, caption=pin_name(str(request.kind)), prompt=prompt_for(request),
+        # The prompt names the PIN; no separate caption (the pad's keys need the height).
+        self.pad.configure(request.kind, caption="", prompt=prompt_for(request),
                            tries_left=request.tries_left, max_tries=request.max_tries, problem=problem,
                            optional=request.optional)
         self.pad.setFocus()
 
     def _configure_texts(self) -> None:
-        self.pad.set_caption(pin_name(str(self._request.kind)))
         self.pad.set_prompt(prompt_for(self._request))
 
     @property
