@@ -536,17 +536,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.records < args.terminals or args.terminals < 1:
         parser.error("--records must be at least --terminals, which must be at least 1")
     result: dict[str, Any] = {"machine_cores": os.cpu_count()}
-    with tempfile.TemporaryDirectory(prefix="kiosk-central-scale-") as temporary, postgres_database() as url:
-        root = Path(temporary)
-        os.environ.update({"KIOSK_DATA_DIR": str(root / "data"), "KIOSK_CONFIG_DIR": str(root / "config"),
-                           "KIOSK_TRAINING_PKI_DIR": str(PKI_CACHE)})
-        if not args.skip_city:
-            result["city"] = city_year(url, root, args)
-        if args.national:
-            result["national"] = national(url, args.national, args.national_terminals, args.repeat, args.explain)
+    try:
+        with tempfile.TemporaryDirectory(prefix="kiosk-central-scale-") as temporary, postgres_database() as url:
+            _run_all(url, Path(temporary), args, result)
+    except RuntimeError as exc:  # PostgresUnavailable among them: one line, not a traceback
+        print(f"central_scale: {exc}", file=sys.stderr)
+        return 1
     json.dump(result, sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0
+
+
+def _run_all(url: str, root: Path, args: argparse.Namespace, result: dict[str, Any]) -> None:
+    os.environ.update({"KIOSK_DATA_DIR": str(root / "data"), "KIOSK_CONFIG_DIR": str(root / "config"),
+                       "KIOSK_TRAINING_PKI_DIR": str(PKI_CACHE)})
+    if not args.skip_city:
+        result["city"] = city_year(url, root, args)
+    if args.national:
+        result["national"] = national(url, args.national, args.national_terminals, args.repeat, args.explain)
 
 
 if __name__ == "__main__":
