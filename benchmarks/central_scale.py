@@ -498,6 +498,8 @@ def national(url: str, records: int, terminals: int, repeat: int, explain: bool)
         cursor.execute("VACUUM ANALYZE transactions")
         vacuum_s = time.perf_counter() - started
     stored = _row_count(national_url)
+    _progress("national_load", {"records": stored, "load_seconds": round(load_s, 1),
+                                "vacuum_analyze_seconds": round(vacuum_s, 1)})
     return {"records": stored, "terminals": terminals, "sites": NATIONAL_SITES,
             "copy_load": {"seconds": round(load_s, 1), "records_per_second": round(stored / load_s, 1),
                           "note": "COPY into the migrated table, its indexes included"},
@@ -552,8 +554,14 @@ def _run_all(url: str, root: Path, args: argparse.Namespace, result: dict[str, A
                        "KIOSK_TRAINING_PKI_DIR": str(PKI_CACHE)})
     if not args.skip_city:
         result["city"] = city_year(url, root, args)
+        _progress("city", result["city"])
     if args.national:
         result["national"] = national(url, args.national, args.national_terminals, args.repeat, args.explain)
+
+
+def _progress(phase: str, figures: dict[str, Any]) -> None:
+    """Each phase's figures on stderr as soon as it ends: a long run cut short keeps what it measured."""
+    print(json.dumps({phase: figures}), file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":
