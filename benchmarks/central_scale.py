@@ -245,10 +245,10 @@ def send_worker(root: Path, indexes: list[int], sites: int, base_url: str, start
     latencies: list[float] = []
 
     class TimedClient(CentralClient):
-        async def post_transactions(self, records: Any) -> BatchResult:
+        async def post_transactions(self, *args: Any, **kwargs: Any) -> BatchResult:
             started = time.perf_counter()
             try:
-                return await super().post_transactions(records)
+                return await super().post_transactions(*args, **kwargs)
             finally:
                 latencies.append((time.perf_counter() - started) * 1000)
 
@@ -288,6 +288,25 @@ def _split(items: list[int], parts: int) -> list[list[int]]:
     return [items[i::parts] for i in range(parts) if items[i::parts]]
 
 
+def _collect(results: Any, senders: list[Any]) -> list[dict[str, Any]]:
+    """Each sender process's figures; a sender that dies ends the run instead of leaving it waiting."""
+    import queue
+
+    reports: list[dict[str, Any]] = []
+    while len(reports) < len(senders):
+        try:
+            reports.append(results.get(timeout=1.0))
+        except queue.Empty:
+            if any(p.exitcode not in (None, 0) for p in senders):
+                for process in senders:
+                    if process.is_alive():
+                        process.terminate()
+                raise RuntimeError("a sender process failed (its traceback is above)") from None
+    for process in senders:
+        process.join()
+    return reports
+
+
 def ingest(url: str, root: Path, args: argparse.Namespace) -> dict[str, Any]:
     context = multiprocessing.get_context("spawn")
     per_terminal = args.records // args.terminals
@@ -311,9 +330,7 @@ def ingest(url: str, root: Path, args: argparse.Namespace) -> dict[str, Any]:
             process.start()
         time.sleep(2.0)  # let the sender processes import and wait at the start line
         start.set()
-        reports = [results.get(timeout=3600) for _ in senders]
-        for process in senders:
-            process.join()
+        reports = _collect(results, senders)
     seconds = max(r["ended"] for r in reports) - min(r["began"] for r in reports)
     latencies = [ms for r in reports for ms in r["latencies_ms"]]
     delivered = sum(r["delivered"] for r in reports)

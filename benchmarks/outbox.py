@@ -7,8 +7,12 @@
    serve``, its own process, on loopback) in batches, against one request per transaction. One request
    per transaction is measured on a sample (``--sample``) to keep the run short; the output says so.
    Target: batched at least 20x faster.
+3. Delivery while recording: the background sender against the reference service while a writer thread
+   records 50 transactions a second (the busiest terminal), then as fast as it can. Figures: the delivery
+   rate over the writer's rate while it writes, the largest backlog seen and how long the rest takes to
+   drain once it stops. Target: delivery keeps up with 50/s (ratio at least 0.95, backlog bounded).
 
-    .venv/bin/python benchmarks/outbox.py [--backlog 10000] [--sample 1000] [--enqueue 2000]
+    .venv/bin/python benchmarks/outbox.py [--backlog 10000] [--sample 1000] [--enqueue 2000] [--writer-seconds 20]
 """
 
 from __future__ import annotations
@@ -68,7 +72,9 @@ def enqueue_latency(directory: Path, synchronous: str, count: int, warmup: int =
     directory.mkdir(parents=True, exist_ok=True)
     settings = _settings(directory)
     open_store(settings).close()  # create and migrate
-    store = Store(make_engine(settings.database_url, synchronous=synchronous), terminal_of(settings))
+    # As the terminal records: with the lost-database marker following each record.
+    store = Store(make_engine(settings.database_url, synchronous=synchronous), terminal_of(settings),
+                  marker_of=directory / "kiosk.sqlite3")
     try:
         with store.engine.connect() as connection:
             actual = connection.exec_driver_sql("PRAGMA synchronous").scalar()
@@ -160,12 +166,91 @@ def drain(directory: Path, backlog: int, batch_size: int) -> dict[str, Any]:
             "seconds": round(seconds, 3), "per_second": round(backlog / seconds, 1)}
 
 
+WRITER_RATE = 50.0
+KEEP_UP_TARGET = 0.95
+
+
+def delivery_while_recording(directory: Path, seconds: float, rate: float | None) -> dict[str, Any]:
+    """A writer thread records at ``rate`` per second (None: unthrottled) for ``seconds`` while the
+    background sender delivers; the delivery rate is what the service acknowledged in that window."""
+    import threading
+
+    from kiosk.store.database import open_store
+    from kiosk.sync.client import CentralClient
+    from kiosk.sync.sender import OutboxSender
+
+    with central_service(directory / "central") as base_url:
+        (directory / "terminal").mkdir(parents=True, exist_ok=True)
+        settings = _settings(directory / "terminal", central_url=base_url)
+        store = open_store(settings)
+        drafts = _drafts()
+        recorded = [0]
+        stop = threading.Event()
+
+        def write() -> None:
+            started = time.perf_counter()
+            while not stop.is_set():
+                store.record(drafts[recorded[0] % len(drafts)])
+                recorded[0] += 1
+                if rate is not None:  # paced on the clock, not on sleeps, so slow records do not lower the rate
+                    delay = started + recorded[0] / rate - time.perf_counter()
+                    if delay > 0:
+                        stop.wait(delay)
+
+        async def run() -> dict[str, Any]:
+            async with CentralClient.from_settings(settings) as client:
+                await client.health()
+                sender = OutboxSender(store, client, batch_size=BATCH_SIZE, idle_check_s=0.5)
+                sender.start()
+                writer = threading.Thread(target=write, name="bench-writer")
+                started = time.perf_counter()
+                writer.start()
+                largest_backlog = 0
+                while time.perf_counter() - started < seconds:
+                    await asyncio.sleep(0.25)
+                    largest_backlog = max(largest_backlog, (await asyncio.to_thread(store.outbox_status)).pending)
+                stop.set()
+                await asyncio.to_thread(writer.join)
+                window = time.perf_counter() - started
+                status = await asyncio.to_thread(store.outbox_status)
+                delivered_in_window = recorded[0] - status.pending
+                drain_started = time.perf_counter()
+                while (await asyncio.to_thread(store.outbox_status)).pending:
+                    if time.perf_counter() - drain_started > 120:
+                        raise RuntimeError("the backlog did not drain")
+                    await asyncio.sleep(0.05)
+                drain_s = time.perf_counter() - drain_started
+                await sender.stop()
+                writer_rate = recorded[0] / window
+                delivery_rate = delivered_in_window / window
+                return {"writer_rate_target": rate, "seconds": round(window, 2), "recorded": recorded[0],
+                        "writer_per_second": round(writer_rate, 1), "delivered_per_second": round(delivery_rate, 1),
+                        "ratio_delivered_to_recorded": round(delivery_rate / writer_rate, 3),
+                        "largest_backlog": largest_backlog, "backlog_at_stop": status.pending,
+                        "drain_after_stop_s": round(drain_s, 3)}
+
+        try:
+            return asyncio.run(run())
+        finally:
+            store.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--backlog", type=int, default=10_000)
     parser.add_argument("--sample", type=int, default=1_000, help="transactions sent one per request")
     parser.add_argument("--enqueue", type=int, default=2_000, help="records timed per durability setting")
+    parser.add_argument("--writer-seconds", type=float, default=20.0, help="how long the writer records")
+    parser.add_argument("--only-delivery", action="store_true", help="measure delivery while recording only")
     args = parser.parse_args(argv)
+    if args.only_delivery:
+        with tempfile.TemporaryDirectory(prefix="kiosk-outbox-bench-") as temporary:
+            root = Path(temporary)
+            os.environ.update({"KIOSK_DATA_DIR": str(root / "data"), "KIOSK_CONFIG_DIR": str(root / "config"),
+                               "KIOSK_TRAINING_PKI_DIR": str(PKI_CACHE)})
+            json.dump(_delivery(root, args.writer_seconds), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
     with tempfile.TemporaryDirectory(prefix="kiosk-outbox-bench-") as temporary:
         root = Path(temporary)
         os.environ.update({"KIOSK_DATA_DIR": str(root / "data"), "KIOSK_CONFIG_DIR": str(root / "config"),
@@ -174,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
                      for mode in ("FULL", "NORMAL", "OFF")}
         batched = drain(root / "batched", args.backlog, BATCH_SIZE)
         single = drain(root / "single", min(args.sample, args.backlog), 1)
+        delivery = _delivery(root, args.writer_seconds)
     ratio = batched["per_second"] / single["per_second"]
     full = latencies["full"]
     result = {
@@ -190,10 +276,19 @@ def main(argv: list[str] | None = None) -> int:
             "ratio_batched_to_one_per_request": round(ratio, 1),
             "target_ratio": DRAIN_TARGET_RATIO, "meets_target": ratio >= DRAIN_TARGET_RATIO,
         },
+        "delivery_while_recording": delivery,
     }
     json.dump(result, sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0
+
+
+def _delivery(root: Path, seconds: float) -> dict[str, Any]:
+    paced = delivery_while_recording(root / "paced", seconds, WRITER_RATE)
+    unthrottled = delivery_while_recording(root / "unthrottled", seconds, None)
+    return {"at_50_per_second": paced, "unthrottled_writer": unthrottled,
+            "target_ratio": KEEP_UP_TARGET,
+            "meets_target": paced["ratio_delivered_to_recorded"] >= KEEP_UP_TARGET}
 
 
 if __name__ == "__main__":

@@ -261,6 +261,17 @@ class AuditChainBroken(StoreError):
     code = "store.audit_broken"
 
 
+class DatabaseLost(StoreError):
+    """The terminal had a database (its marker says so) and it is gone, empty or behind: recording would
+    restart numbering over lost records. A technician decides (``kiosk db accept-loss``)."""
+
+    code = "store.lost"
+
+    def __init__(self, message: str, last_sequence: int) -> None:
+        super().__init__(message)
+        self.last_sequence = last_sequence
+
+
 # --- central service -------------------------------------------------------------------------------------
 
 

@@ -95,6 +95,9 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], Message], ...] = (
     (errors.DatabaseTooNew, tr_noop(
         "errors", "The terminal's records were written by a newer version of this software. "
         "Please call a technician.")),
+    (errors.DatabaseLost, tr_noop(
+        "errors", "The terminal's records are missing or older than the records it made. Nothing will be "
+        "recorded until a technician checks it.")),
     (errors.AuditChainBroken, tr_noop(
         "errors", "The audit trail has been altered. Please call a technician.")),
     (errors.StoreError, tr_noop("errors", "The terminal could not save its records.")),

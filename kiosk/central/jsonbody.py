@@ -23,7 +23,10 @@ def loads(body: bytes) -> Any:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise json.JSONDecodeError("the body is not UTF-8", "", exc.start) from exc
-    return json.loads(text, parse_constant=_no_constants)
+    try:
+        return json.loads(text, parse_constant=_no_constants)
+    except RecursionError as exc:  # nesting deeper than the parser's stack: not a document we take
+        raise json.JSONDecodeError("the body is nested too deeply", "", 0) from exc
 
 
 class StrictJsonRequest(Request):

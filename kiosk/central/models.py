@@ -84,11 +84,14 @@ class StoredTransaction(Base):
     __tablename__ = "transactions"
     __table_args__ = (
         UniqueConstraint("terminal_id", "sequence", name="uq_transactions_terminal_sequence"),
+        # Keys are unique per terminal, not across terminals: a key another terminal holds is simply a new
+        # key here, so an answer never tells one site whether another holds a key.
+        UniqueConstraint("terminal_id", "key", name="uq_transactions_terminal_key"),
         Index("ix_transactions_site_local_date", "site", "local_date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    key: Mapped[str] = mapped_column(String(36), unique=True)  # canonical UUID text
+    key: Mapped[str] = mapped_column(String(36))  # canonical UUID text
     content_sha256: Mapped[str] = mapped_column(String(64))
     site: Mapped[str] = mapped_column(String(64))
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"))
@@ -104,6 +107,39 @@ class StoredTransaction(Base):
     pin_kind: Mapped[str | None] = mapped_column(String(32))
     certificates: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     subject_hmac_hex: Mapped[str | None] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+
+
+class SequenceConflict(Base):
+    """A record refused because its terminal's sequence number was already held under another key: the
+    terminal lost its database and numbered again. Kept (outside the refused batch's transaction) so that
+    reconciliation shows it; the first sighting of each (terminal, sequence, key) only."""
+
+    __tablename__ = "sequence_conflicts"
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "sequence", "key", name="uq_sequence_conflicts_terminal_sequence_key"),
+        Index("ix_sequence_conflicts_site_local_date", "site", "local_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    site: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"))
+    sequence: Mapped[int] = mapped_column(BigInteger)
+    key: Mapped[str] = mapped_column(String(36))  # the refused record's key
+    held_by: Mapped[str] = mapped_column(String(36))  # the key that holds the sequence number
+    local_date: Mapped[date]
+    seen_at: Mapped[datetime]
+
+
+class AuditAnchor(Base):
+    """The audit head a terminal sent with its last stored batch: its trail must go on holding that entry
+    unchanged (``kiosk audit verify --central`` compares)."""
+
+    __tablename__ = "audit_anchors"
+
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"), primary_key=True)
+    entry: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime]
 
 
@@ -171,6 +207,6 @@ class IssuedCertificate(Base):
 
 
 # The office's report (kiosk.central.reports) reads only these four columns: with them in one index, a
-# site's year is an index-only range scan (migration 0002_reports; the plans in benchmarks/central_scale.py).
+# site's year is an index-only range scan (migration 0003_reports; the plans in benchmarks/central_scale.py).
 Index("ix_transactions_report_counts", StoredTransaction.site, StoredTransaction.local_date, StoredTransaction.kind,
       StoredTransaction.outcome)

@@ -6,6 +6,7 @@ are rewritten into the same shape so that a terminal never meets a second format
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -31,8 +32,16 @@ class ApiError(Exception):
         self.extra = extra
 
     def response(self) -> JSONResponse:
-        return JSONResponse({"error": self.error, "detail": self.detail, **self.extra}, status_code=self.status,
-                            headers=self.headers)
+        return AsciiJsonResponse({"error": self.error, "detail": self.detail, **self.extra},
+                                 status_code=self.status, headers=self.headers)
+
+
+class AsciiJsonResponse(JSONResponse):
+    """Errors may echo what the client sent (the keys of rejected records); escaped as ASCII, even text that
+    is not valid Unicode (a lone surrogate) renders, where UTF-8 encoding would fail with a 500."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
 
 
 def invalid_request(detail: str) -> ApiError:

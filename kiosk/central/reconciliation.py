@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kiosk.central.models import StoredTransaction
+from kiosk.central.models import SequenceConflict, StoredTransaction
 
 MAX_LISTED_GAPS = 1000
 
@@ -48,6 +48,11 @@ def day_report(session: Session, site: str, day: date) -> dict[str, Any]:
                           "outcome": r.outcome} for r in records],
         "sequence_gaps": [{"terminal_id": g.terminal_id, "missing": g.missing, "missing_count": g.missing_count}
                           for g in sequence_gaps(session, site)],
+        "lost_database_conflicts": [
+            {"terminal_id": c.terminal_id, "sequence": c.sequence, "key": c.key, "held_by": c.held_by}
+            for c in session.execute(
+                select(SequenceConflict).where(SequenceConflict.site == site, SequenceConflict.local_date == day)
+                .order_by(SequenceConflict.terminal_id, SequenceConflict.sequence, SequenceConflict.id)).scalars()],
     }
 
 

@@ -4,7 +4,7 @@ terminals whose sequence gaps are oldest.
 Both queries are shaped by their plans on PostgreSQL at ten million records (benchmarks/central_scale.py
 prints the plans' key lines):
 
-- the counts read only ``(site, local_date, kind, outcome)``, which the index of migration 0002_reports
+- the counts read only ``(site, local_date, kind, outcome)``, which the index of migration 0003_reports
   holds in that order, so a site's year is an index-only range scan that never touches the wide rows;
 - the gaps compare each terminal's sequence numbers with the previous one (a window over the unique index
   ``(terminal_id, sequence)``, read in order, no sort) for the terminals of the site, then fetch one row per
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
@@ -120,7 +120,7 @@ def day_counts(session: Session, wanted: ReportRange) -> list[DayCount]:
             for site, day, kind, outcome, count in session.execute(day_counts_query(wanted))]
 
 
-def day_counts_query(wanted: ReportRange) -> Select[Unpack[tuple[Any, ...]]]:
+def day_counts_query(wanted: ReportRange) -> Select[*tuple[Any, ...]]:
     t = StoredTransaction
     query = (select(t.site, t.local_date, t.kind, t.outcome, func.count())
              .where(t.local_date >= wanted.first, t.local_date <= wanted.last)
@@ -139,7 +139,7 @@ def oldest_gaps(session: Session, site: str | None, limit: int = DEFAULT_GAPS) -
                    r.received_at) for r in rows]
 
 
-def oldest_gaps_query(site: str | None, limit: int = DEFAULT_GAPS) -> Select[Unpack[tuple[Any, ...]]]:
+def oldest_gaps_query(site: str | None, limit: int = DEFAULT_GAPS) -> Select[*tuple[Any, ...]]:
     t = StoredTransaction
     previous = func.lag(t.sequence, 1, 0).over(partition_by=t.terminal_id, order_by=t.sequence)
     numbered = select(t.terminal_id, t.sequence, previous.label("previous"))

@@ -85,12 +85,29 @@ class SequenceGapOut(BaseModel):
     missing_count: int = Field(description="how many numbers are missing in all")
 
 
+class LostDatabaseConflictOut(BaseModel):
+    terminal_id: str
+    sequence: int
+    key: str = Field(description="the refused record's key")
+    held_by: str = Field(description="the key of the stored record that holds the sequence number")
+
+
 class CountsOut(BaseModel):
     site: str
     date: date
     counts: list[CountOut]
     transactions: list[CountedTransactionOut]
     sequence_gaps: list[SequenceGapOut]
+    lost_database_conflicts: list[LostDatabaseConflictOut] = Field(
+        description="records refused with 'terminal_lost_database' on this day: the terminal numbered again "
+                    "after losing its database; each is a record the office made but the service does not hold")
+
+
+class AuditHeadOut(BaseModel):
+    terminal_id: str
+    entry: int = Field(description="the id of the terminal's last audit entry when it sent the batch")
+    hash: str = Field(description="that entry's hash (64 lower-case hex digits)")
+    received_at: datetime
 
 
 class ChallengeIn(StrictModel):
@@ -167,8 +184,6 @@ class CertificateOut(BaseModel):
     not_after: datetime
 
 
-_NULLABLE_TEXT: dict[str, Any] = {"type": ["string", "null"]}
-
 TRANSACTION_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "One transaction record (docs/central-api.md, 'Transactions').",
@@ -177,31 +192,34 @@ TRANSACTION_SCHEMA: dict[str, Any] = {
                  "mode"],
     "properties": {
         "key": {"type": "string", "format": "uuid"},
-        "terminal_id": {"type": "string"},
-        "site": {"type": "string"},
+        "terminal_id": {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"},
+        "site": {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"},
         "sequence": {"type": "integer", "description": "per terminal, from 1, no gaps"},
         "kind": {"enum": ["check", "renewal", "new_issuance", "pin_reset", "pin_change", "card_info_read"]},
         "outcome": {"enum": ["completed", "failed", "cancelled"]},
-        "failure_code": _NULLABLE_TEXT,
-        "occurred_at": {"type": "string", "format": "date-time"},
+        "failure_code": {"type": ["string", "null"], "description": "a published error code (kiosk/errors.py)"},
+        "occurred_at": {"type": "string", "format": "date-time",
+                        "description": "RFC 3339, from 2000 on, at most a day ahead of the service's clock"},
         "local_date": {"type": "string", "format": "date"},
         "mode": {"enum": ["counter", "kiosk"]},
-        "staff_id": _NULLABLE_TEXT,
-        "card_generation": _NULLABLE_TEXT,
-        "pin_kind": {"enum": ["auth", "sign", "card_info", "resident_register", None]},
+        "staff_id": {"type": ["string", "null"], "pattern": "^[A-Za-z0-9._-]{1,32}$",
+                     "description": "counter records only"},
+        "card_generation": {"enum": ["current", "next", None]},
+        "pin_kind": {"enum": ["auth", "sign", "card_info", "resident_register", "short", "long", None]},
         "certificates": {
             "type": "array",
+            "maxItems": 2,
             "items": {
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {
                     "purpose": {"enum": ["auth", "sign"]},
-                    "old_serial_hex": _NULLABLE_TEXT,
-                    "new_serial_hex": _NULLABLE_TEXT,
+                    "old_serial_hex": {"type": ["string", "null"], "pattern": "^[0-9a-f]{1,40}$"},
+                    "new_serial_hex": {"type": ["string", "null"], "pattern": "^[0-9a-f]{1,40}$"},
                 },
             },
         },
-        "subject_hmac_hex": _NULLABLE_TEXT,
+        "subject_hmac_hex": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"},
     },
 }
 
@@ -211,7 +229,15 @@ BATCH_REQUEST_BODY: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,
         "required": ["transactions"],
-        "properties": {"transactions": {"type": "array", "minItems": 1, "maxItems": 500,
-                                        "items": TRANSACTION_SCHEMA}},
+        "properties": {
+            "transactions": {"type": "array", "minItems": 1, "maxItems": 500, "items": TRANSACTION_SCHEMA},
+            "audit_head": {
+                "type": "object", "additionalProperties": False, "required": ["entry", "hash"],
+                "description": "the terminal's audit head when it sent the batch; the service keeps the newest "
+                               "as the terminal's anchor (GET /v1/audit-head)",
+                "properties": {"entry": {"type": "integer", "minimum": 1},
+                               "hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
+            },
+        },
     }}},
 }

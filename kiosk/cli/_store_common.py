@@ -16,14 +16,19 @@ if TYPE_CHECKING:
 
 def settings() -> Settings:
     from kiosk.config import load_settings
+    from kiosk.errors import ConfigError
 
-    return load_settings()
+    try:
+        return load_settings()
+    except OSError as exc:  # KIOSK_DATA_DIR is a file, a directory cannot be created or read, ...
+        raise ConfigError(f"the terminal's directories or settings cannot be used: {exc}") from exc
 
 
-def open_store(current: Settings | None = None) -> Store:
+def open_store(current: Settings | None = None, *, read_only: bool = False) -> Store:
+    """The store; ``read_only`` for the commands that only look: they create, upgrade and write nothing."""
     from kiosk.store.database import open_store as open_database
 
-    return open_database(current or settings())
+    return open_database(current or settings(), read_only=read_only)
 
 
 def when(moment: datetime | None) -> str:

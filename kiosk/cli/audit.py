@@ -1,6 +1,7 @@
 """``kiosk audit``: the append-only, hash-chained audit trail.
 
-    kiosk audit verify [--json]          check the chain; exit 13 and list every break if it is broken
+    kiosk audit verify [--central] [--json]  check the chain (and, with --central, against the audit head the
+                                         central service keeps); exit 13 and list every break
     kiosk audit list [--limit N] [--json]  the newest entries
 """
 
@@ -21,6 +22,12 @@ _PROBLEMS = {
     "altered": tr_noop("cli", "Entry {entry}: its content was altered."),
     "truncated": tr_noop("cli", "Entry {entry}: the entries from here to the end were removed."),
     "unexpected": tr_noop("cli", "Entry {entry}: entries from here on were added outside the trail."),
+    "record_altered": tr_noop("cli", "Entry {entry}: the transaction record it recorded was changed."),
+    "payload_altered": tr_noop("cli", "Entry {entry}: what is to be sent for its transaction was changed."),
+    "record_missing": tr_noop("cli", "Entry {entry}: the transaction record it recorded was deleted."),
+    "unrecorded": tr_noop("cli", "Transaction {entry}: it is not in the audit trail."),
+    "unanchored": tr_noop("cli", "Entry {entry}: the central service acknowledged it, but the trail no longer "
+                          "holds it as it was (entries were removed or rewritten)."),
 }
 
 
@@ -29,6 +36,8 @@ def register(subparsers: Any) -> None:
     commands = parser.add_subparsers(dest="audit_command", metavar="COMMAND", required=True)
     verify = commands.add_parser("verify", help="check the hash chain: detects removed, altered or inserted entries")
     verify.add_argument("--json", action="store_true", help="machine-readable output")
+    verify.add_argument("--central", action="store_true",
+                        help="also compare with the audit head the central service keeps for this terminal")
     verify.set_defaults(handler=_verify)
     listing = commands.add_parser("list", help="the newest entries")
     listing.add_argument("--limit", type=int, default=20, help="how many (default 20)")
@@ -38,9 +47,17 @@ def register(subparsers: Any) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    store = common.open_store()
+    from kiosk.store.audit import AuditReport  # imported here: the CLI starts without SQLAlchemy
+
+    settings = common.settings()
+    central_head = _central_head(settings) if args.central else None
+    store = common.open_store(settings, read_only=True)
     try:
         report = store.verify_audit()
+        if central_head is not None:
+            problem = store.check_anchor(*central_head, where="the central service")
+            if problem is not None:
+                report = AuditReport(report.entries, (*report.problems, problem))
     finally:
         store.close()
     if args.json:
@@ -57,8 +74,20 @@ def _verify(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _central_head(settings: Any) -> tuple[int, str] | None:
+    import asyncio
+
+    from kiosk.sync.client import CentralClient
+
+    async def fetch() -> tuple[int, str] | None:
+        async with CentralClient.from_settings(settings) as client:
+            return await client.audit_head()
+
+    return asyncio.run(fetch())
+
+
 def _list(args: argparse.Namespace) -> int:
-    store = common.open_store()
+    store = common.open_store(read_only=True)
     try:
         entries = store.audit_entries(max(1, args.limit), subject=args.subject)
     finally:

@@ -3,6 +3,8 @@
     kiosk db upgrade          apply the migrations this version brings (the app also does it on start)
     kiosk db status [--json]  where the database is, its schema revision, its size and what it holds
     kiosk db check            SQLite's full integrity check and the audit trail's chain
+    kiosk db accept-loss      after the database was lost (deleted, emptied, restored from an old copy):
+                              record again, numbering on after the last number this terminal used
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from kiosk.cli import _store_common as common
 from kiosk.cli.exitcodes import ExitCode
-from kiosk.errors import AuditChainBroken, DatabaseCorrupt
+from kiosk.errors import AuditChainBroken, DatabaseCorrupt, DatabaseTooNew
 from kiosk.i18n import tr
 
 
@@ -27,6 +29,10 @@ def register(subparsers: Any) -> None:
     status.set_defaults(handler=_status)
     check = commands.add_parser("check", help="full integrity check of the database and the audit trail")
     check.set_defaults(handler=_check)
+    accept = commands.add_parser("accept-loss", help="record again after the database was lost, numbering on "
+                                 "after the last sequence number this terminal used")
+    accept.add_argument("--confirm", action="store_true", help="do it (without: say what would be done)")
+    accept.set_defaults(handler=_accept_loss)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -60,13 +66,13 @@ def _status(args: argparse.Namespace) -> int:
             print(tr("cli", "There is no database at {path} yet: the terminal creates it when it starts "
                      "(or run `kiosk db upgrade`).", path=database))
         return ExitCode.OK
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, read_only=True)  # look, do not change (not even the journal)
     try:
-        revision = schema.revision_of(engine)
+        revision = schema.revision_of(engine)  # a StoreError for a file that is not a usable database
         known = True
         try:
             schema.needs_upgrade(engine)
-        except Exception:  # DatabaseTooNew: report it rather than fail
+        except DatabaseTooNew:  # report it, then exit non-zero: this version cannot use it
             known = False
         counts: dict[str, int] = {}
         journal = None
@@ -82,9 +88,10 @@ def _status(args: argparse.Namespace) -> int:
     document = {"database": path, "exists": True, "revision": revision, "newest_known_revision": schema.HEAD_REVISION,
                 "up_to_date": revision == schema.HEAD_REVISION, "too_new": not known,
                 "journal_mode": journal, "size_bytes": size, "rows": counts}
+    usable = ExitCode.OK if known else ExitCode.STORE
     if args.json:
         common.print_json(document)
-        return ExitCode.OK
+        return usable
     print(tr("cli", "Database: {path} ({size} bytes)", path=path, size=size))
     print(tr("cli", "Schema revision: {revision} (this version knows up to {head})",
              revision=revision or tr("cli", "none yet"), head=schema.HEAD_REVISION))
@@ -96,18 +103,22 @@ def _status(args: argparse.Namespace) -> int:
     if counts:
         print(tr("cli", "Journal mode: {mode}", mode=journal))
         print(tr("cli", "Transaction records: {n}; outbox rows: {m}", n=counts["transactions"], m=counts["outbox"]))
-    return ExitCode.OK
+    return usable
 
 
 def _check(args: argparse.Namespace) -> int:
     from kiosk.store import schema
 
-    store = common.open_store()
+    store = common.open_store(read_only=True)
     try:
         problems = schema.check_integrity(store.engine, full=True)
         report = store.verify_audit()
+        gaps = store.sequence_gaps() if not problems else {}
     finally:
         store.close()
+    for terminal_id, missing in gaps.items():
+        shown = ", ".join(str(n) for n in missing[:20]) + (" ..." if len(missing) > 20 else "")
+        problems.append(f"terminal {terminal_id}: {len(missing)} records missing (sequence {shown})")
     for problem in problems:
         print(problem)
     for audit_problem in report.problems:
@@ -118,4 +129,29 @@ def _check(args: argparse.Namespace) -> int:
         raise AuditChainBroken(f"{len(report.problems)} problems in the audit trail")
     print(tr("cli", "The database is sound and the audit trail is intact ({entries} entries).",
              entries=report.entries))
+    return ExitCode.OK
+
+
+def _accept_loss(args: argparse.Namespace) -> int:
+    from kiosk.errors import DatabaseLost
+    from kiosk.store.database import open_store
+
+    settings = common.settings()
+    try:
+        store = open_store(settings)
+    except DatabaseLost as lost:
+        if not args.confirm:
+            print(tr("cli", "Records of this terminal were lost (its last sequence number was {last}). Deliver "
+                     "or export what remains first; then run `kiosk db accept-loss --confirm` to record again, "
+                     "numbering on from {next}.", last=lost.last_sequence, next=lost.last_sequence + 1))
+            return ExitCode.STORE
+        store = open_store(settings, accept_loss=True)
+        try:
+            print(tr("cli", "Recording again: the next record takes sequence number {next}. The loss is in the "
+                     "audit trail.", next=store.last_sequence() + 1))
+        finally:
+            store.close()
+        return ExitCode.OK
+    store.close()
+    print(tr("cli", "The database is where this terminal left it: nothing to accept."))
     return ExitCode.OK

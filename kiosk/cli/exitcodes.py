@@ -23,7 +23,9 @@ class ExitCode(IntEnum):
     CENTRAL_UNAVAILABLE = 12
     STORE = 13
     CANCELLED = 14
-    REFUSED = 15  # a procedure's own rules refused it (renewal not open yet, staff grounds on a kiosk, ...)
+    CONFIG = 15  # the settings, kiosk.toml or the data/config directories cannot be used
+    RECORDS_REJECTED = 16  # `outbox sync` ran, but the central service refused some records
+    REFUSED = 17  # a procedure's own rules refused it (renewal not open yet, staff grounds on a kiosk, ...)
     INTERRUPTED = 130
 
 
@@ -46,6 +48,7 @@ _BY_ERROR: tuple[tuple[type[errors.KioskError], ExitCode], ...] = (
     (errors.SyncError, ExitCode.CENTRAL_UNAVAILABLE),
     (errors.StoreError, ExitCode.STORE),
     (errors.FlowError, ExitCode.REFUSED),
+    (errors.ConfigError, ExitCode.CONFIG),
 )
 
 

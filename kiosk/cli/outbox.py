@@ -5,6 +5,9 @@
     kiosk outbox sync              one delivery pass now (every pending row, whatever its backoff)
     kiosk outbox rejected [--json] the rows the central service refused, with its reasons
     kiosk outbox retry ID          queue a rejected row again (ID: the outbox id or the transaction key)
+    kiosk outbox set-aside         after re-enrolment at another site or under another id: park the rows
+                                   recorded under the old identity as rejected (kept, visible, exportable)
+    kiosk outbox export FILE       every outbox row as CSV (UTF-8 with BOM, CRLF: Excel on Japanese Windows)
 """
 
 from __future__ import annotations
@@ -37,6 +40,11 @@ def register(subparsers: Any) -> None:
     retry = commands.add_parser("retry", help="queue a rejected transaction again")
     retry.add_argument("id", metavar="ID", help="the outbox id (see `kiosk outbox rejected`) or the transaction key")
     retry.set_defaults(handler=_retry)
+    aside = commands.add_parser("set-aside", help="park rows recorded under this terminal's old identity or site")
+    aside.set_defaults(handler=_set_aside)
+    export = commands.add_parser("export", help="every outbox row, as CSV")
+    export.add_argument("file", metavar="FILE", help="where to write the CSV")
+    export.set_defaults(handler=_export)
 
 
 def status_document(status: OutboxStatus, now_age_s: float | None) -> dict[str, Any]:
@@ -53,7 +61,7 @@ def status_document(status: OutboxStatus, now_age_s: float | None) -> dict[str, 
 
 
 def _status(args: argparse.Namespace) -> int:
-    store = common.open_store()
+    store = common.open_store(read_only=True)
     try:
         status = store.outbox_status()
         now = store.now()
@@ -123,7 +131,8 @@ def _sync(args: argparse.Namespace) -> int:
             print(tr("cli", "Rejected transactions are kept: see `kiosk outbox rejected`."))
     if report.error is not None:
         raise report.error
-    return ExitCode.OK
+    # Scripts must notice: a refused record needs a technician even though everything else went through.
+    return ExitCode.RECORDS_REJECTED if report.rejected else ExitCode.OK
 
 
 def _describe(item: OutboxItem) -> dict[str, Any]:
@@ -134,7 +143,7 @@ def _describe(item: OutboxItem) -> dict[str, Any]:
 
 
 def _rejected(args: argparse.Namespace) -> int:
-    store = common.open_store()
+    store = common.open_store(read_only=True)
     try:
         items = store.rejected()
     finally:
@@ -171,4 +180,51 @@ def _retry(args: argparse.Namespace) -> int:
         store.close()
     print(tr("cli", "Transaction {key} (outbox row {id}) is queued again. It is sent with the next delivery; "
              "`kiosk outbox sync` sends it now.", key=item.key, id=item.id))
+    return ExitCode.OK
+
+
+def _set_aside(args: argparse.Namespace) -> int:
+    store = common.open_store()
+    try:
+        parked = store.set_aside_foreign()
+    finally:
+        store.close()
+    print(tr("cli", "{n} transactions recorded under another terminal identity or site were set aside as "
+             "rejected: see `kiosk outbox rejected`; `kiosk outbox export FILE` writes them out.", n=parked))
+    return ExitCode.OK
+
+
+EXPORT_COLUMNS = ("id", "key", "state", "terminal_id", "site", "sequence", "kind", "outcome", "occurred_at",
+                  "attempts", "enqueued_at", "delivered_at", "rejected_at", "rejected_reason", "payload")
+
+
+def _export(args: argparse.Namespace) -> int:
+    import csv
+    import sys
+
+    store = common.open_store(read_only=True)
+    try:
+        items = store.every_outbox_row()
+    finally:
+        store.close()
+    try:
+        with open(args.file, "w", encoding="utf-8-sig", newline="") as target:
+            writer = csv.writer(target, lineterminator="\r\n")
+            writer.writerow(EXPORT_COLUMNS)
+            for item in items:
+                try:
+                    payload = json.loads(item.payload)
+                except ValueError:
+                    payload = {}
+                payload = payload if isinstance(payload, dict) else {}
+                writer.writerow([item.id, item.key, item.state, payload.get("terminal_id"), payload.get("site"),
+                                 payload.get("sequence"), payload.get("kind"), payload.get("outcome"),
+                                 payload.get("occurred_at"), item.attempts, common.iso(item.enqueued_at),
+                                 common.iso(item.delivered_at), common.iso(item.rejected_at),
+                                 item.rejected_reason, item.payload])
+    except OSError as exc:
+        print(tr("cli", "Cannot write {file}: {reason}", file=args.file, reason=exc.strerror or str(exc)),
+              file=sys.stderr)
+        return ExitCode.USAGE
+    print(tr("cli", "{n} outbox rows written to {file}.", n=len(items), file=args.file))
     return ExitCode.OK

@@ -42,7 +42,10 @@ class AuditEntry:
 @dataclass(frozen=True)
 class AuditProblem:
     entry_id: int  # the entry where the problem shows (for "missing": the first id missing)
-    kind: str  # "altered", "missing", "relinked", "unexpected", "truncated"
+    # "altered", "missing", "relinked", "unexpected", "truncated"; and for the records the trail binds
+    # (kiosk.store.records.binding_problems): "record_altered", "payload_altered", "record_missing",
+    # "unrecorded" (whose entry_id is the record's sequence number)
+    kind: str
     detail: str  # English, for the technician's log
 
     def __str__(self) -> str:
@@ -101,8 +104,7 @@ def verify(connection: Connection) -> AuditReport:
         elif row.previous_hash != expected_previous:
             problems.append(AuditProblem(row.id, "relinked", "its link to the entry before does not match: "
                                          "an entry before it was replaced or inserted"))
-        content = content_bytes(row.id, row.recorded_at, row.event, row.subject, row.detail)
-        if chain_hash(row.previous_hash, content) != row.entry_hash:
+        if _row_hash(row) != row.entry_hash:
             problems.append(AuditProblem(row.id, "altered", "its content does not match its hash"))
         expected_id, expected_previous = row.id + 1, row.entry_hash
     last_id = expected_id - 1
@@ -116,7 +118,57 @@ def verify(connection: Connection) -> AuditReport:
                                      f"entries {head_id + 1} to {last_id} were added outside the trail"))
     elif head_hash != expected_previous:
         problems.append(AuditProblem(last_id, "altered", "the last entry does not match the recorded end"))
+    problems += _anchor_problems(connection)
     return AuditReport(count, tuple(problems))
+
+
+def head(connection: Connection) -> tuple[int, str] | None:
+    """The trail's last entry and its hash; None for an empty trail."""
+    row = connection.execute(_READ_HEAD).first()
+    return (int(row.last_id), str(row.last_hash)) if row else None
+
+
+def anchored_problem(connection: Connection, entry: int, entry_hash: str, where: str) -> AuditProblem | None:
+    """A finding unless the trail still holds ``entry`` with ``entry_hash`` (an anchor kept ``where``)."""
+    held = connection.execute(select(AUDIT_LOG.c.entry_hash).where(AUDIT_LOG.c.id == entry)).scalar()
+    if held is None:
+        return AuditProblem(entry, "unanchored", f"{where} holds entry {entry}, which the trail no longer has")
+    if held != entry_hash:
+        return AuditProblem(entry, "unanchored", f"{where} holds entry {entry} with another hash")
+    return None
+
+
+def _anchor_problems(connection: Connection) -> list[AuditProblem]:
+    from kiosk.store.models import SYNC_STATE, SyncState
+
+    anchor = connection.execute(select(SYNC_STATE.c.anchored_entry, SYNC_STATE.c.anchored_hash)
+                                .where(SyncState.id == 1)).first()
+    if anchor is None or anchor.anchored_entry is None or anchor.anchored_hash is None:
+        return []
+    problem = anchored_problem(connection, anchor.anchored_entry, anchor.anchored_hash,
+                               "the last acknowledgement of the central service")
+    return [problem] if problem else []
+
+
+def _row_hash(row: Any) -> str | None:
+    """The hash the row's content chains to; None for content no append could have written (a BLOB where
+    text belongs, a link that is not hex): an edit made outside the trail, reported as a finding."""
+    texts = (row.recorded_at, row.event, row.detail, row.previous_hash)
+    if not all(isinstance(value, str) for value in texts) or not isinstance(row.subject, str | None):
+        return None
+    try:
+        return chain_hash(row.previous_hash, content_bytes(row.id, row.recorded_at, row.event, row.subject,
+                                                           row.detail))
+    except (ValueError, TypeError):
+        return None
+
+
+def _detail_of(stored: object) -> dict[str, Any]:
+    try:
+        detail = json.loads(stored) if isinstance(stored, str | bytes) else None
+    except ValueError:
+        detail = None
+    return detail if isinstance(detail, dict) else {"unreadable_detail": repr(stored)[:200]}
 
 
 def entries(connection: Connection, *, limit: int, subject: str | None = None) -> list[AuditEntry]:
@@ -124,5 +176,5 @@ def entries(connection: Connection, *, limit: int, subject: str | None = None) -
     query = select(AUDIT_LOG).order_by(AUDIT_LOG.c.id.desc()).limit(limit)
     if subject is not None:
         query = query.where(AUDIT_LOG.c.subject == subject)
-    return [AuditEntry(r.id, r.recorded_at, r.event, r.subject, json.loads(r.detail))
+    return [AuditEntry(r.id, r.recorded_at, r.event, r.subject, _detail_of(r.detail))
             for r in connection.execute(query)]

@@ -20,9 +20,9 @@ from sqlalchemy.engine import make_url
 
 from kiosk.config import Settings
 from kiosk.domain.transactions import Mode, TransactionRecord
-from kiosk.errors import ConfigError, DatabaseCorrupt, StoreError
-from kiosk.store import audit, outbox, records, schema
-from kiosk.store.audit import AuditEntry, AuditReport
+from kiosk.errors import ConfigError, DatabaseCorrupt, DatabaseLost, StoreError
+from kiosk.store import audit, marker, outbox, records, schema
+from kiosk.store.audit import AuditEntry, AuditProblem, AuditReport
 from kiosk.store.drafts import TransactionDraft
 from kiosk.store.outbox import OutboxItem, OutboxStatus
 from kiosk.store.records import LocalTransaction, Terminal
@@ -39,8 +39,10 @@ def utc_now() -> datetime:
 
 
 class Store:
-    def __init__(self, engine: Engine, terminal: Terminal, *, clock: Clock = utc_now) -> None:
+    def __init__(self, engine: Engine, terminal: Terminal, *, clock: Clock = utc_now,
+                 marker_of: Path | None = None) -> None:
         self.engine = engine
+        self._marker_of = marker_of  # the database file whose marker follows each record
         self.terminal = terminal
         self._writer = writer(engine)
         self._clock = clock
@@ -90,6 +92,7 @@ class Store:
         now = self._clock()
         with self._writing() as connection:
             record = records.insert_record(connection, draft, self.terminal, now)
+        self._follow_marker(record.sequence)
         for listener in self._listeners:
             try:
                 listener(record)
@@ -97,12 +100,28 @@ class Store:
                 log.exception("record listener failed")
         return record
 
+    def _follow_marker(self, sequence: int) -> None:
+        if self._marker_of is None:
+            return
+        try:
+            marker.write(self._marker_of, marker.Marker(self.terminal.terminal_id, sequence))
+        except OSError as error:  # the record is committed: a lagging marker is allowed, a lost record not
+            log.warning("could not update the database marker: %s", error)
+
+    def last_sequence(self) -> int:
+        with self._reading() as connection:
+            return records.last_sequence(connection, self.terminal.terminal_id)
+
     def transaction(self, key: str) -> TransactionRecord | None:
         from kiosk.store.models import TransactionRow
 
         with self._reading() as connection:
             row = connection.execute(select(TransactionRow.__table__).where(TransactionRow.key == key)).first()
             return records.row_to_record(row) if row else None
+
+    def sequence_gaps(self) -> dict[str, list[int]]:
+        with self._reading() as connection:
+            return records.sequence_gaps(connection)
 
     def local_day(self, site: str, day: date) -> list[LocalTransaction]:
         with self._reading() as connection:
@@ -115,12 +134,27 @@ class Store:
         with self._reading() as connection:
             return outbox.due(connection, None if everything_pending else self._clock(), limit)
 
-    def mark_delivered(self, statuses: Mapping[int, str]) -> int:
+    def mark_delivered(self, statuses: Mapping[int, str], *, anchored: tuple[int, str] | None = None) -> int:
+        """Rows the service acknowledged; ``anchored``: the audit head sent with them, which the service
+        now keeps (the trail must go on holding that entry unchanged)."""
         now = self._clock()
         with self._writing() as connection:
             changed = outbox.mark_delivered(connection, statuses, now)
-            outbox.update_sync_state(connection, last_success_at=now)
+            if anchored is not None:
+                outbox.update_sync_state(connection, last_success_at=now, anchored_entry=anchored[0],
+                                         anchored_hash=anchored[1])
+            else:
+                outbox.update_sync_state(connection, last_success_at=now)
             return changed
+
+    def audit_head(self) -> tuple[int, str] | None:
+        with self._reading() as connection:
+            return audit.head(connection)
+
+    def check_anchor(self, entry: int, entry_hash: str, where: str) -> AuditProblem | None:
+        """A finding unless the trail still holds the entry an outside party (the central service) keeps."""
+        with self._reading() as connection:
+            return audit.anchored_problem(connection, entry, entry_hash, where)
 
     def mark_failed(self, ids: Sequence[int], error_code: str, error: str, next_attempt_at: datetime) -> None:
         now = self._clock()
@@ -143,6 +177,18 @@ class Store:
                 raise OutboxRowNotRejected(f"outbox row {item.id} is {item.state}, not rejected", item.state)
             outbox.retry(connection, item, self._clock(), by)
             return item
+
+    def set_aside_foreign(self) -> int:
+        """Park, as rejected and visible, the pending rows recorded under another terminal identity or site
+        (a terminal re-enrolled elsewhere): nothing is deleted, each is audited, and `retry` or an export
+        remains possible. Returns how many."""
+        with self._writing() as connection:
+            reasons = outbox.foreign_pending(connection, self.terminal.terminal_id, self.terminal.site)
+            return outbox.reject(connection, reasons, self._clock()) if reasons else 0
+
+    def every_outbox_row(self) -> list[OutboxItem]:
+        with self._reading() as connection:
+            return outbox.every_row(connection)
 
     def make_all_due(self) -> None:
         with self._writing() as connection:
@@ -185,6 +231,15 @@ class Store:
             outbox.update_sync_state(connection, paused_at=None, paused_reason=None)
             return True
 
+    def continue_numbering_after(self, remembered: int, *, lost_after: int) -> None:
+        """A technician accepted a loss: the next record takes ``remembered + 1``, never a number the lost
+        records (``lost_after + 1`` to ``remembered``) may hold at the central service."""
+        with self._writing() as connection:
+            records.set_last_sequence(connection, self.terminal.terminal_id, remembered)
+            audit.append(connection, "store.loss_accepted", None,
+                         {"last_sequence": lost_after, "remembered": remembered,
+                          "lost": remembered - lost_after}, self._clock())
+
     # --- the audit trail -------------------------------------------------------------------------------
 
     def audit(self, event: str, subject: str | None = None, **detail: object) -> AuditEntry:
@@ -192,12 +247,40 @@ class Store:
             return audit.append(connection, event, subject, dict(detail), self._clock())
 
     def verify_audit(self) -> AuditReport:
+        """The chain itself, and each record and outbox payload against the entry that recorded it."""
         with self._reading() as connection:
-            return audit.verify(connection)
+            report = audit.verify(connection)
+            bound = records.binding_problems(connection)
+        return AuditReport(report.entries, report.problems + tuple(AuditProblem(entry, kind, detail)
+                                                                    for entry, kind, detail in bound))
 
     def audit_entries(self, limit: int, subject: str | None = None) -> list[AuditEntry]:
         with self._reading() as connection:
             return audit.entries(connection, limit=limit, subject=subject)
+
+
+def _reconcile_marker(store: Store, database: Path, known: marker.Marker | None, *, accept_loss: bool) -> None:
+    """Compare the database with its marker: behind it means records were lost. With ``accept_loss`` (the
+    technician's decision) numbering continues after the marker's number, the loss is audited, and the
+    marker follows; otherwise the store refuses to open."""
+    last = store.last_sequence()
+    # A marker of another terminal identity (re-enrolled under a new id) says nothing about this numbering.
+    mine = known is not None and known.terminal_id in ("", store.terminal.terminal_id)
+    remembered = known.last_sequence if known is not None and mine else 0
+    if last < remembered:
+        if not accept_loss:
+            store.close()
+            raise DatabaseLost(f"the database {database} holds sequence numbers up to {last}, but this terminal "
+                               f"used up to {remembered}: records were lost; see `kiosk db accept-loss`",
+                               remembered)
+        store.continue_numbering_after(remembered, lost_after=last)
+        last = remembered
+    elif accept_loss and known is not None:
+        store.audit("store.loss_accepted", None, last_sequence=last, remembered=remembered, lost=0)
+    try:
+        marker.write(database, marker.Marker(store.terminal.terminal_id, last))
+    except OSError as error:
+        log.warning("could not write the database marker: %s", error)
 
 
 class UnknownOutboxRow(StoreError):
@@ -225,28 +308,68 @@ def terminal_of(settings: Settings) -> Terminal:
 def _ensure_parent(url: str) -> None:
     database = make_url(url).database
     if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file where the directory should be, no permission, a read-only disk
+            raise ConfigError(f"cannot create the directory of the database {database}: {exc}") from exc
+
+
+def _existing_file(url: str) -> None:
+    """A database that is not there is an error for a command that only looks: it must not create one."""
+    database = make_url(url).database
+    if database and database != ":memory:" and not Path(database).is_file():
+        raise DatabaseMissing(f"there is no database at {database}")
+
+
+class DatabaseMissing(StoreError):
+    code = "store.missing"
+
+
+def _file_of(url: str) -> Path | None:
+    database = make_url(url).database
+    return Path(database) if database and database != ":memory:" and not database.startswith("file:") else None
+
+
+def _check_not_lost(database: Path | None) -> marker.Marker | None:
+    """Refuse to create a database where the marker says one was: it was deleted or emptied."""
+    if database is None:
+        return None
+    known = marker.read(database)
+    if known is not None and (not database.exists() or database.stat().st_size == 0):
+        raise DatabaseLost(f"the database {database} is missing or empty, but this terminal had one (its last "
+                           f"known sequence number is {known.last_sequence}); see `kiosk db accept-loss`",
+                           known.last_sequence)
+    return known
 
 
 def open_store(settings: Settings, *, busy_timeout_ms: int | None = None, upgrade: bool = True,
-               clock: Clock = utc_now) -> Store:
+               clock: Clock = utc_now, read_only: bool = False, accept_loss: bool = False) -> Store:
     """Open the terminal's database, upgraded to this version's schema and checked.
 
     ``DatabaseTooNew`` if a newer terminal wrote it, ``DatabaseCorrupt`` if it is not a sound SQLite
     database, ``DatabaseLocked`` if another process holds it past the busy timeout. With ``upgrade=False``
     an older database is an error instead of being upgraded (``kiosk db status`` reads without changing).
+    With ``read_only`` nothing is created, upgraded or written (``DatabaseMissing`` if there is no file):
+    what the inspection commands use.
     """
     terminal = terminal_of(settings)
     if busy_timeout_ms is None:
         from kiosk.store import sqlite
 
         busy_timeout_ms = sqlite.DEFAULT_BUSY_TIMEOUT_MS
-    _ensure_parent(settings.database_url)
-    engine = make_engine(settings.database_url, busy_timeout_ms=busy_timeout_ms)
+    database = _file_of(settings.database_url)
+    known: marker.Marker | None = None
+    if read_only:
+        _existing_file(settings.database_url)
+    else:
+        known = marker.read(database) if accept_loss and database else _check_not_lost(database)
+        _ensure_parent(settings.database_url)
+    engine = make_engine(settings.database_url, busy_timeout_ms=busy_timeout_ms, read_only=read_only)
     try:
-        before = after = schema.revision_of(engine)
+        with sqlite_errors():
+            before = after = schema.revision_of(engine)
         if schema.needs_upgrade(engine):  # DatabaseTooNew for a revision this version does not know
-            if not upgrade:
+            if not upgrade or read_only:
                 raise StoreError(f"the database is at schema revision {before!r}; run `kiosk db upgrade`")
             migration_engine = make_engine(settings.database_url, busy_timeout_ms=busy_timeout_ms,
                                            foreign_keys=False)
@@ -257,9 +380,11 @@ def open_store(settings: Settings, *, busy_timeout_ms: int | None = None, upgrad
         problems = schema.check_integrity(engine)
         if problems:
             raise DatabaseCorrupt("integrity check failed: " + "; ".join(problems[:5]))
-        store = Store(engine, terminal, clock=clock)
-        if before != after:
+        store = Store(engine, terminal, clock=clock, marker_of=None if read_only else database)
+        if before != after and not read_only:
             store.audit("store.upgraded", None, **{"from": before, "to": after})
+        if database is not None and not read_only:
+            _reconcile_marker(store, database, known, accept_loss=accept_loss)
         return store
     except BaseException:
         engine.dispose()

@@ -146,6 +146,10 @@ class SyncState(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     paused_at: Mapped[datetime | None] = mapped_column(Timestamp())
     paused_reason: Mapped[str | None] = mapped_column(Text)
+    # The audit head (entry id, hash) sent with the last batch the central service acknowledged: the trail
+    # must still hold that entry unchanged, and the service keeps the same pair to compare against.
+    anchored_entry: Mapped[int | None] = mapped_column(Integer)
+    anchored_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 def table(model: type[Base]) -> Table:

@@ -5,12 +5,13 @@ technician's retry. Delivered rows are purged after the retention period; their 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kiosk.store import audit
@@ -60,10 +61,16 @@ def due(connection: Connection, now: datetime | None, limit: int) -> list[Outbox
 
     Longest due first, not simply oldest first: a batch that just failed goes to the back, so a record
     the service chokes on cannot hold back the ones behind it. Rows never tried come in enqueue order.
+
+    Due times are wall-clock times and the clock can move backwards (a clock that ran ahead, corrected
+    by NTP or a technician): a row never tried is always due, and so is a row last tried "in the future",
+    whose backoff was reckoned on the wrong clock. Otherwise rows made while the clock ran 400 days ahead
+    would wait 400 days.
     """
     query = select(_OUTBOX).where(_PENDING).order_by(OutboxRow.next_attempt_at, OutboxRow.id).limit(limit)
     if now is not None:
-        query = query.where(OutboxRow.next_attempt_at <= now)
+        query = query.where(or_(OutboxRow.next_attempt_at <= now, OutboxRow.attempts == 0,
+                                OutboxRow.last_attempt_at > now))
     return [_item(row) for row in connection.execute(query)]
 
 
@@ -170,3 +177,26 @@ def _parse(value: datetime | str | None) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
     return datetime.fromisoformat(value)
+
+
+def foreign_pending(connection: Connection, terminal_id: str, site: str) -> dict[int, str]:
+    """Pending rows recorded under another terminal identity or site (the terminal was re-enrolled): the
+    service refuses them for ever (403) and they hold back everything behind them. By id, with the reason
+    a technician will read when they are set aside."""
+    found: dict[int, str] = {}
+    for row_id, payload in connection.execute(select(OutboxRow.id, OutboxRow.payload).where(_PENDING)):
+        try:
+            document = json.loads(payload)
+        except (TypeError, ValueError):
+            continue  # the sender parks an unreadable payload itself
+        if not isinstance(document, dict):
+            continue
+        theirs = (document.get("terminal_id"), document.get("site"))
+        if theirs != (terminal_id, site):
+            found[row_id] = (f"set aside: recorded as terminal {theirs[0]} at site {theirs[1]}; this terminal now "
+                             f"reports as {terminal_id} at {site}")
+    return found
+
+
+def every_row(connection: Connection) -> list[OutboxItem]:
+    return [_item(row) for row in connection.execute(select(_OUTBOX).order_by(OutboxRow.id))]

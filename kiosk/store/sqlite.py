@@ -12,10 +12,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -33,11 +34,24 @@ SQLITE_NOTADB = 26
 
 
 def make_engine(url: str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, foreign_keys: bool = True,
-                synchronous: str = "FULL") -> Engine:
-    """A reader engine for ``url``; ``writer(engine)`` gives its ``BEGIN IMMEDIATE`` twin (same pool)."""
+                synchronous: str = "FULL", read_only: bool = False) -> Engine:
+    """A reader engine for ``url``; ``writer(engine)`` gives its ``BEGIN IMMEDIATE`` twin (same pool).
+
+    ``read_only``: the file is opened with ``mode=ro`` (never created) and the journal mode is left as it
+    is, since setting it writes; what inspection commands use, even on a read-only data directory."""
     if not url.startswith("sqlite"):
         raise StoreError(f"the terminal's database must be SQLite, not {url.split(':', 1)[0]}")
-    engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
+    connect_args: dict[str, Any] = {"timeout": busy_timeout_ms / 1000}
+    if read_only:
+        database = make_url(url).database or ""
+
+        def _connect() -> sqlite3.Connection:
+            return sqlite3.connect(f"{Path(database).resolve().as_uri()}?mode=ro", uri=True,
+                                   timeout=busy_timeout_ms / 1000, check_same_thread=False)
+
+        engine = create_engine(url, creator=_connect)  # the file URL keeps SQLAlchemy's pool for files
+    else:
+        engine = create_engine(url, connect_args=connect_args)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: sqlite3.Connection, _entry: ConnectionPoolEntry) -> None:
@@ -45,7 +59,8 @@ def make_engine(url: str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, for
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            if not read_only:
+                cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute(f"PRAGMA synchronous = {synchronous}")
             cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         finally:

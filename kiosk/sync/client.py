@@ -294,11 +294,16 @@ class CentralClient:
             raise ProtocolError("health: unexpected answer")
         return body
 
-    async def post_transactions(self, records: Sequence[tuple[str, str]]) -> BatchResult:
-        """Send records given as (key, wire JSON text), in order; the text is sent byte for byte."""
+    async def post_transactions(self, records: Sequence[tuple[str, str]], *,
+                                audit_head: tuple[int, str] | None = None) -> BatchResult:
+        """Send records given as (key, wire JSON text), in order; the text is sent byte for byte.
+
+        ``audit_head``: the terminal's audit head (entry, hash), which the service keeps as its anchor."""
         if not records:
             return BatchResult({})
-        body = ('{"transactions":[' + ",".join(text for _, text in records) + "]}").encode("utf-8")
+        anchor = (f',"audit_head":{{"entry":{int(audit_head[0])},"hash":{json.dumps(audit_head[1])}}}'
+                  if audit_head is not None else "")
+        body = ('{"transactions":[' + ",".join(text for _, text in records) + "]" + anchor + "}").encode("utf-8")
         response = await self._request("POST", "/v1/transactions", content=body,
                                        headers={"Content-Type": "application/json"}, refusal_ok=(422,))
         keys = [key for key, _ in records]
@@ -315,6 +320,18 @@ class CentralClient:
                 raise ProtocolError(f"transactions: unexpected result {str(result)[:200]!r} for key {expected}")
             statuses[expected] = result["status"]
         return BatchResult(statuses)
+
+    async def audit_head(self) -> tuple[int, str] | None:
+        """The audit head the service keeps for this terminal (the last one sent with a stored batch)."""
+        response = await self._request("GET", "/v1/audit-head", refusal_ok=(404,))
+        document = self._json(response)
+        if response.status_code == 404:
+            return None
+        entry = document.get("entry") if isinstance(document, dict) else None
+        entry_hash = document.get("hash") if isinstance(document, dict) else None
+        if not isinstance(entry, int) or isinstance(entry, bool) or not isinstance(entry_hash, str):
+            raise ProtocolError("audit-head: the answer has no entry and hash")
+        return entry, entry_hash
 
     async def counts(self, site: str, day: date) -> CentralDay:
         from urllib.parse import quote

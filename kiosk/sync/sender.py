@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import json
 import logging
 import threading
 import time
@@ -30,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
 
-from kiosk.domain.transactions import TransactionRecord
+from kiosk.domain.transactions import TransactionRecord, from_wire
 from kiosk.errors import AuthenticationFailed, KioskError, RateLimited, ServerUnavailable, StoreError, SyncError
 from kiosk.store.database import Store
 from kiosk.store.outbox import OutboxItem
@@ -47,6 +49,15 @@ SHRINK_AFTER_SERVER_ERRORS = 3  # consecutive 5xx before batches halve, so one p
 
 Sleep = Callable[[float], Awaitable[None]]
 AlertHandler = Callable[[SyncError], None]
+
+
+def contract_breach(payload: str) -> str | None:
+    """Why the central service could never accept this outbox payload, or None if it could."""
+    try:
+        from_wire(json.loads(payload))
+    except (ValueError, TypeError, RecursionError) as exc:  # InvalidTransaction is a ValueError
+        return f"refused by this terminal before sending: {exc}"
+    return None
 
 
 class SenderState(StrEnum):
@@ -111,7 +122,8 @@ class OutboxSender:
                 while await self._send_next_batch(report, everything_pending=everything_pending):
                     pass
             except StoreError as error:  # the database, not the network: try again later, lose nothing
-                log.error("outbox: database error during a pass: %s", error)
+                # Reported to the caller (the background loop logs it; `kiosk outbox sync` shows its message).
+                log.debug("outbox: database error during a pass: %s", error)
                 report.error = error
                 report.retry_in = self._backoff.next_delay()
             self.last_error = report.error
@@ -128,9 +140,21 @@ class OutboxSender:
         items = await asyncio.to_thread(self._store.due, self._batch_limit, everything_pending=everything_pending)
         if not items:
             return False
+        unsendable = {item.id: reason for item in items if (reason := contract_breach(item.payload)) is not None}
+        if unsendable:
+            # Written by an older version under looser rules: the service can never take it, and must not be
+            # trusted to say so (it may answer 5xx for ever). Parked, visible, retryable after a fix.
+            report.rejected += await asyncio.to_thread(self._store.reject, unsendable)
+            report.rejected_keys += [item.key for item in items if item.id in unsendable]
+            for item in items:
+                if item.id in unsendable:
+                    log.warning("outbox: record %s breaks the contract: %s", item.key, unsendable[item.id])
+            return True
         report.batches += 1
+        head = await asyncio.to_thread(self._store.audit_head)
         try:
-            result = await self._client.post_transactions([(item.key, item.payload) for item in items])
+            result = await self._client.post_transactions([(item.key, item.payload) for item in items],
+                                                          audit_head=head)
         except BatchTooLarge as error:
             if len(items) == 1:
                 return await self._failed(items, error, report)
@@ -153,7 +177,7 @@ class OutboxSender:
                             rejection.reason)
             return True  # the others go again at once
         by_id = {item.id: result.statuses[item.key] for item in items}
-        await asyncio.to_thread(self._store.mark_delivered, by_id)
+        await asyncio.to_thread(functools.partial(self._store.mark_delivered, by_id, anchored=head))
         report.delivered += sum(1 for s in by_id.values() if s == "accepted")
         report.duplicates += sum(1 for s in by_id.values() if s == "duplicate")
         self._server_errors = 0
@@ -240,6 +264,8 @@ class OutboxSender:
                     self.state = SenderState.WAITING
                     await self._sleep(self._backoff.next_delay())
                     continue
+                if isinstance(report.error, StoreError):
+                    log.error("outbox: database error during a pass: %s", report.error)
                 if self._due_for_purge():
                     await self._purge_quietly()
                 if report.error is not None and report.retry_in is not None:

@@ -275,6 +275,10 @@
             <source>The document could not be printed or saved. Nothing else is affected; please call a technician.</source>
             <translation>書類を印刷または保存できませんでした。ほかの処理には影響ありません。技術担当者をお呼びください。</translation>
         </message>
+        <message>
+            <source>The terminal's records are missing or older than the records it made. Nothing will be recorded until a technician checks it.</source>
+            <translation>端末の記録が見つからないか、作成済みの記録より古くなっています。技術者が確認するまで記録は行いません。</translation>
+        </message>
     </context>
     <context>
         <name>pins</name>
@@ -771,6 +775,50 @@
         <message>
             <source>Open hours of {site}, {days} days from {date}</source>
             <translation>{site}の開庁時間({date}から{days}日間)</translation>
+        </message>
+        <message>
+            <source>Recording again: the next record takes sequence number {next}. The loss is in the audit trail.</source>
+            <translation>記録を再開しました。次の記録の通し番号は {next} です。記録の消失は監査ログに残っています。</translation>
+        </message>
+        <message>
+            <source>Records of this terminal were lost (its last sequence number was {last}). Deliver or export what remains first; then run `kiosk db accept-loss --confirm` to record again, numbering on from {next}.</source>
+            <translation>この端末の記録が失われました（最後の通し番号は {last}）。残っている記録を先に送信するか書き出してください。その後 `kiosk db accept-loss --confirm` を実行すると、通し番号 {next} から記録を再開します。</translation>
+        </message>
+        <message>
+            <source>The database is where this terminal left it: nothing to accept.</source>
+            <translation>データベースは端末が残した状態のままです。承認するものはありません。</translation>
+        </message>
+        <message>
+            <source>Entry {entry}: the transaction record it recorded was changed.</source>
+            <translation>記録{entry}: 記録した取引記録が変更されています。</translation>
+        </message>
+        <message>
+            <source>Entry {entry}: the transaction record it recorded was deleted.</source>
+            <translation>記録{entry}: 記録した取引記録が削除されています。</translation>
+        </message>
+        <message>
+            <source>Entry {entry}: what is to be sent for its transaction was changed.</source>
+            <translation>記録{entry}: この取引の送信内容が変更されています。</translation>
+        </message>
+        <message>
+            <source>Transaction {entry}: it is not in the audit trail.</source>
+            <translation>取引 {entry}: 監査ログに記録がありません。</translation>
+        </message>
+        <message>
+            <source>Entry {entry}: the central service acknowledged it, but the trail no longer holds it as it was (entries were removed or rewritten).</source>
+            <translation>記録{entry}: 中央サービスが受領を確認した記録ですが、監査ログに当時のまま残っていません（記録が削除または書き換えられています）。</translation>
+        </message>
+        <message>
+            <source>Cannot write {file}: {reason}</source>
+            <translation>{file} に書き込めません: {reason}</translation>
+        </message>
+        <message>
+            <source>{n} outbox rows written to {file}.</source>
+            <translation>送信待ちの行 {n} 件を {file} に書き出しました。</translation>
+        </message>
+        <message>
+            <source>{n} transactions recorded under another terminal identity or site were set aside as rejected: see `kiosk outbox rejected`; `kiosk outbox export FILE` writes them out.</source>
+            <translation>別の端末IDまたは拠点で記録された取引 {n} 件を拒否済みとして保留しました。`kiosk outbox rejected` で確認でき、`kiosk outbox export FILE` で書き出せます。</translation>
         </message>
     </context>
     <context>

@@ -64,25 +64,24 @@ def _psql(sql: str, database: str = "postgres") -> None:
 
 @contextmanager
 def session_database() -> Iterator[str]:
-    """A fresh database owned by a role of its own with a password; yields its SQLAlchemy URL (TCP, 127.0.0.1).
-
-    Several test sessions may share the machine's cluster: each has its own role and database (one shared
-    role would have its password changed under the others), and a session that started the cluster stops it
-    only when no other session's database is left in it.
-    """
+    """A fresh database owned by a role with a password; yields its SQLAlchemy URL (TCP, 127.0.0.1)."""
     cluster = find_cluster()
     started_here = False
     if not cluster.online:
         start = _run("pg_ctlcluster", cluster.version, cluster.name, "start")
-        if start.returncode != 0 and not find_cluster().online:  # another session may have started it first
+        if start.returncode != 0:
             raise PostgresUnavailable(f"cannot start PostgreSQL {cluster.version}/{cluster.name}: "
                                       f"{start.stderr.strip()}")
-        started_here = start.returncode == 0
-    suffix = f"{os.getpid()}_{secrets.token_hex(4)}"
-    database, role = f"{DATABASE_PREFIX}{suffix}", f"{ROLE}_{suffix}"
+        started_here = True
+    database = f"{DATABASE_PREFIX}{os.getpid()}"
+    # A role per session: test sessions share the machine's cluster, and one session setting a shared
+    # role's password would lock the others out mid-run.
+    role = f"{ROLE}_{os.getpid()}"
     password = secrets.token_hex(16)
     try:
-        _psql(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+        _psql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN "
+              f"CREATE ROLE {role} LOGIN; END IF; END $$; ALTER ROLE {role} PASSWORD '{password}'")
+        _psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
         _psql(f"CREATE DATABASE {database} OWNER {role}")
         yield f"postgresql+psycopg://{role}:{quote(password)}@127.0.0.1:{cluster.port}/{database}"
     finally:
@@ -90,15 +89,17 @@ def session_database() -> Iterator[str]:
             _psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
             _psql(f"DROP ROLE IF EXISTS {role}")
         finally:
-            if started_here and not _other_sessions():
+            # Stopped only if this session started it and no other session's database is still there.
+            if started_here and not _other_sessions(cluster):
                 _run("pg_ctlcluster", cluster.version, cluster.name, "stop")
 
 
-def _other_sessions() -> bool:
-    """Whether another test session's database is still in the cluster (then it must keep running)."""
+def _other_sessions(cluster: Cluster) -> bool:
+    """Another test session's database is on the cluster (unknown counts as yes: never stop under one)."""
     sql = f"SELECT count(*) FROM pg_database WHERE datname LIKE '{DATABASE_PREFIX}%'"
-    done = subprocess.run(["su", "postgres", "-c", f"psql -X -tA -c {shlex.quote(sql)}"], capture_output=True,
-                          text=True, cwd="/", timeout=COMMAND_TIMEOUT_S, check=False)
+    command = f"psql -X -q -tA -p {cluster.port} -d postgres -c {shlex.quote(sql)}"
+    done = subprocess.run(["su", "postgres", "-c", command], capture_output=True, text=True, cwd="/",
+                          timeout=COMMAND_TIMEOUT_S, check=False)
     return done.returncode != 0 or done.stdout.strip() != "0"
 
 

@@ -97,14 +97,14 @@ def test_the_report_index_comes_and_goes_with_its_migration_and_keeps_the_rows(d
     register_terminals(database_url, (DEMO_TERMINAL,))
     engine = database.engine_for(database_url)
     try:
-        _step(engine, "downgrade", "0001")
+        _step(engine, "downgrade", "0002_intake")
         without = _index_names(engine)
         with engine.begin() as connection:
             connection.execute(insert(StoredTransaction), [_stored_row(sequence) for sequence in (1, 2, 3)])
-        _step(engine, "upgrade", "0002_reports")
+        _step(engine, "upgrade", "0003_reports")
         built = _index_names(engine)
         database.check_schema(engine)
-        _step(engine, "downgrade", "0001")
+        _step(engine, "downgrade", "0002_intake")
         dropped = _index_names(engine)
         with engine.connect() as connection:
             kept = connection.execute(select(func.count()).select_from(StoredTransaction)).scalar_one()
@@ -120,7 +120,7 @@ def test_the_migration_takes_a_report_index_built_beforehand_by_hand(database_ur
     """On a large PostgreSQL table the index is built CONCURRENTLY first; the migration must then go on."""
     engine = database.engine_for(database_url)
     try:
-        _step(engine, "upgrade", "0001")
+        _step(engine, "upgrade", "0002_intake")
         with engine.begin() as connection:
             connection.exec_driver_sql(f"CREATE INDEX {REPORT_INDEX} ON transactions (site, local_date, kind, "
                                        "outcome)")

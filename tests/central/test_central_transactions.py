@@ -68,7 +68,7 @@ def test_a_key_reused_with_other_content_is_rejected_and_nothing_of_the_batch_is
 RULE_BREAKERS: list[tuple[dict[str, Any], str]] = [
     ({"sequence": "7"}, "sequence must be an integer"),
     ({"sequence": 0}, "sequence starts at 1"),
-    ({"kind": "coffee"}, "invalid value"),
+    ({"kind": "coffee"}, "kind is one of"),
     ({"key": "not-a-uuid"}, "key is not a UUID"),
     ({"outcome": "failed"}, "failure_code"),
     ({"local_date": "2026-11-24"}, "local_date"),
@@ -120,6 +120,26 @@ def test_a_sequence_number_already_held_by_another_key_is_rejected(service: Cent
     assert "sequence 5" in answer.json()["rejected"][0]["reason"]
     assert [r["index"] for r in twice_in_one_batch.json()["rejected"]] == [1]
     assert row_count(service.database_url, StoredTransaction) == 1
+
+
+def test_a_terminal_that_lost_its_database_is_told_so_and_reconciliation_counts_it(service: CentralHandle) -> None:
+    """The terminal numbered again from 1 after losing its database: the service says so in a code of its
+    own, stores nothing of the batch, and the day's report lists each refused record."""
+    first = [transaction_wire(sequence=n) for n in (1, 2, 3)]
+    again = [transaction_wire(sequence=n) for n in (1, 2)]
+    with service.client() as client:
+        assert post(client, first).status_code == 200
+        answer = post(client, again)
+        repeated = post(client, again)  # the terminal's retry is not counted twice
+        report = counts(client, "demo-site", "2026-11-23").json()
+    assert answer.status_code == 422
+    rejected = answer.json()["rejected"]
+    assert [r["code"] for r in rejected] == ["terminal_lost_database"] * 2
+    assert "after losing its database" in rejected[0]["reason"]
+    assert repeated.status_code == 422
+    assert row_count(service.database_url, StoredTransaction) == 3
+    assert [(c["sequence"], c["key"], c["held_by"]) for c in report["lost_database_conflicts"]] == [
+        (1, again[0]["key"], first[0]["key"]), (2, again[1]["key"], first[1]["key"])]
 
 
 def test_the_same_record_twice_in_one_batch_is_stored_once(service: CentralHandle) -> None:

@@ -47,7 +47,7 @@ def test_an_untouched_trail_verifies(trail: Store) -> None:
 
 def test_a_removed_entry_is_detected_where_it_was(trail: Store, intruder: sqlite3.Connection) -> None:
     intruder.execute("DELETE FROM audit_log WHERE id = 4")
-    assert problems(trail) == [(4, "missing")]
+    assert problems(trail) == [(4, "missing"), (3, "unrecorded")]  # entry 4 recorded sequence 3
 
 
 def test_an_altered_entry_is_detected(trail: Store, intruder: sqlite3.Connection) -> None:
@@ -80,7 +80,7 @@ def test_an_inserted_entry_is_detected(trail: Store, intruder: sqlite3.Connectio
 
 def test_entries_cut_off_the_end_are_detected(trail: Store, intruder: sqlite3.Connection) -> None:
     intruder.execute(f"DELETE FROM audit_log WHERE id > {ENTRIES - 2}")
-    assert problems(trail) == [(ENTRIES - 1, "truncated")]
+    assert problems(trail) == [(ENTRIES - 1, "truncated"), (ENTRIES - 2, "unrecorded"), (ENTRIES - 1, "unrecorded")]
 
 
 def test_an_entry_appended_outside_the_trail_is_detected(trail: Store, intruder: sqlite3.Connection) -> None:
@@ -94,7 +94,7 @@ def test_an_entry_appended_outside_the_trail_is_detected(trail: Store, intruder:
 def test_every_break_is_reported_not_only_the_first(trail: Store, intruder: sqlite3.Connection) -> None:
     intruder.execute("DELETE FROM audit_log WHERE id = 2")
     intruder.execute("UPDATE audit_log SET event = 'x' WHERE id = 6")
-    assert problems(trail) == [(2, "missing"), (6, "altered")]
+    assert problems(trail) == [(2, "missing"), (6, "altered"), (1, "unrecorded"), (5, "unrecorded")]
 
 
 def test_kiosk_audit_verify_names_the_entry_and_fails(trail: Store, intruder: sqlite3.Connection, settings: Settings,
@@ -120,3 +120,47 @@ def test_kiosk_audit_list_shows_the_newest_first(trail: Store, settings: Setting
     assert len(lines) == 2
     assert "sync.paused" in lines[0]
     assert "transaction.recorded" in lines[1]
+
+
+def test_a_blob_detail_or_a_link_that_is_not_hex_is_a_finding_not_a_traceback(
+        trail: Store, intruder: sqlite3.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    intruder.execute("UPDATE audit_log SET detail = CAST(detail AS BLOB) WHERE id = 2")
+    intruder.execute("UPDATE audit_log SET previous_hash = 'not hex at all' WHERE id = 5")
+    assert problems(trail) == [(2, "altered"), (5, "relinked"), (5, "altered")]
+    assert trail.audit_entries(10)  # listing shows what it can
+    monkeypatch.setenv("KIOSK_DATABASE_URL", settings.database_url)
+    assert main(["audit", "verify"]) == ExitCode.STORE
+    assert main(["audit", "list"]) == ExitCode.OK
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_db_check_finds_records_deleted_with_their_outbox_rows(trail: Store, settings: Settings,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    with raw(settings) as db:
+        for sequence in (3, ENTRIES - 1):  # one in the middle, and the last one
+            key = db.execute("SELECT key FROM transactions WHERE sequence = ?", (sequence,)).fetchone()[0]
+            db.execute("DELETE FROM outbox WHERE transaction_key = ?", (key,))
+            db.execute("DELETE FROM transactions WHERE key = ?", (key,))
+    assert trail.sequence_gaps() == {settings.terminal_id: [3, ENTRIES - 1]}
+    monkeypatch.setenv("KIOSK_DATABASE_URL", settings.database_url)
+    assert main(["db", "check"]) == ExitCode.STORE
+    assert f"2 records missing (sequence 3, {ENTRIES - 1})" in capsys.readouterr().out
+
+
+TAMPERING = [
+    ("a record changed", "UPDATE transactions SET outcome = 'cancelled' WHERE sequence = 2", (3, "record_altered")),
+    ("what is sent changed", "UPDATE outbox SET payload = replace(payload, 'pin_change', 'renewal') "
+     "WHERE id = 4", (5, "payload_altered")),
+    ("a record deleted with its outbox row", "DELETE FROM outbox WHERE id = 6; "
+     "DELETE FROM transactions WHERE sequence = 6", (7, "record_missing")),
+    ("every entry and the head deleted", "DELETE FROM audit_log; DELETE FROM audit_head", (1, "unrecorded")),
+]
+
+
+@pytest.mark.parametrize(("case", "sql", "finding"), TAMPERING, ids=[t[0] for t in TAMPERING])
+def test_each_record_and_its_outbox_payload_are_bound_into_the_chain(
+        trail: Store, intruder: sqlite3.Connection, case: str, sql: str, finding: tuple[int, str]) -> None:
+    intruder.executescript("PRAGMA foreign_keys = OFF; " + sql)
+    assert finding in problems(trail), case

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -173,3 +177,58 @@ def test_kiosk_outbox_sync_with_the_service_down_loses_nothing(timed: Store, set
     assert "cannot be reached" in captured.err
     status = timed.outbox_status()
     assert (status.pending, status.last_error_code) == (3, "sync.unavailable")
+
+
+def test_due_times_do_not_trust_a_clock_that_moved_backwards(settings: Settings) -> None:
+    """Records made while the clock ran ahead (an hour, 400 days) are sent as soon as it is corrected, and
+    a backoff reckoned on the wrong clock does not hold a row back either."""
+    real = datetime.now(UTC)
+    moment = [real + timedelta(days=400)]
+    ahead = open_store(settings, clock=lambda: moment[0])
+    try:
+        never_tried = ahead.record(pin_change()).key
+        tried = ahead.record(pin_change()).key
+        [row] = [item for item in ahead.due(10) if item.key == tried]
+        ahead.mark_failed([row.id], "sync.unavailable", "down", moment[0] + timedelta(seconds=30))
+        moment[0] = real + timedelta(hours=1)
+        an_hour_ahead = ahead.record(pin_change()).key
+        moment[0] = real  # the clock is put right
+        assert {item.key for item in ahead.due(10)} == {never_tried, tried, an_hour_ahead}
+        waiting = ahead.record(pin_change())  # an honest backoff on the right clock still waits
+        [row] = [item for item in ahead.due(10) if item.key == waiting.key]
+        ahead.mark_failed([row.id], "sync.unavailable", "down", real + timedelta(seconds=30))
+        assert waiting.key not in {item.key for item in ahead.due(10)}
+    finally:
+        ahead.close()
+
+
+def test_a_terminal_re_enrolled_elsewhere_sets_its_old_rows_aside_and_loses_nothing(
+        settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows recorded under the old site would get 403 for ever and hold back the new ones: the technician
+    sets them aside as rejected (visible, retryable, exportable), and the new rows go on."""
+    before = open_store(settings)
+    try:
+        old = [before.record(pin_change()).key for _ in range(3)]
+    finally:
+        before.close()
+    moved = replace(settings, site="other-site")
+    monkeypatch.setenv("KIOSK_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("KIOSK_SITE", "other-site")
+    after = open_store(moved)
+    try:
+        new = [after.record(pin_change()).key for _ in range(2)]
+        assert main(["outbox", "set-aside"]) == ExitCode.OK
+        assert {item.key for item in after.rejected()} == set(old)
+        assert "recorded as terminal" in (after.rejected()[0].rejected_reason or "")
+        assert [item.key for item in after.due(10)] == new
+        exported = tmp_path / "outbox.csv"
+        assert main(["outbox", "export", str(exported)]) == ExitCode.OK
+        content = exported.read_bytes()
+        assert content.startswith(b"\xef\xbb\xbf") and b"\r\n" in content
+        rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+        assert [row["key"] for row in rows] == old + new
+        assert {row["state"] for row in rows} == {"rejected", "pending"}
+        assert all(json.loads(row["payload"])["key"] == row["key"] for row in rows)
+        assert after.verify_audit().intact
+    finally:
+        after.close()

@@ -14,7 +14,7 @@ import pytest
 from kiosk.config import Settings
 from kiosk.domain.transactions import InvalidTransaction, Outcome, TransactionKind, from_wire
 from kiosk.domain.validity import JST
-from kiosk.errors import ConfigError
+from kiosk.errors import ConfigError, KioskError
 from kiosk.store.database import Store, open_store
 from store.helpers import SUBJECT_DER, check, count, database_path, on, pin_change, raw, renewal
 
@@ -31,7 +31,10 @@ def test_a_record_its_outbox_row_and_its_audit_entry_are_written_together(store:
     assert json.loads(payload) == record.to_wire()
     assert from_wire(json.loads(payload)) == record  # the central service's own parser takes it as is
     assert event == "transaction.recorded"
-    assert json.loads(detail) == {"sequence": 1, "kind": "renewal", "outcome": "completed"}
+    bound = json.loads(detail)
+    assert {k: bound[k] for k in ("sequence", "kind", "outcome")} == {"sequence": 1, "kind": "renewal",
+                                                                      "outcome": "completed"}
+    assert bound["payload_sha256"] == hashlib.sha256(payload.encode()).hexdigest()  # what is sent is bound
     assert store.transaction(record.key) == record
 
 
@@ -87,6 +90,31 @@ def test_an_invalid_draft_writes_nothing_and_uses_no_sequence_number(store: Stor
     for table in ("transactions", "outbox"):
         assert count(settings, f"SELECT count(*) FROM {table}") == 2
     assert count(settings, "SELECT count(*) FROM audit_log WHERE event = 'transaction.recorded'") == 2
+
+
+REFUSED_DRAFTS = [
+    pin_change(outcome=Outcome.FAILED, failure_code="\ud800"),  # a lone surrogate: cannot even be encoded
+    renewal(staff_id="S\x00"),
+    renewal(staff_id="山田太郎 Yamada Taro"),
+    renewal(staff_id="S" * 500_000),
+    check(card_generation="123456789012"),
+    pin_change(outcome=Outcome.FAILED, failure_code="東京都千代田区1-1 1990-06-01生"),
+    pin_change(occurred_at=datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)),
+    pin_change(occurred_at=datetime(1, 1, 1, 0, 0, tzinfo=JST)),
+    pin_change(occurred_at=datetime(2061, 1, 1, tzinfo=UTC)),  # decades ahead of the terminal's clock
+]
+
+
+@pytest.mark.parametrize("draft", REFUSED_DRAFTS, ids=range(len(REFUSED_DRAFTS)))
+def test_the_store_refuses_what_the_contract_refuses_with_a_typed_error(store: Store, settings: Settings,
+                                                                        draft: object) -> None:
+    """What the central service would refuse never enters the outbox, where it would wait for ever."""
+    with pytest.raises(InvalidTransaction) as raised:
+        store.record(draft)  # type: ignore[arg-type]
+    assert isinstance(raised.value, KioskError)
+    assert "\ud800" not in str(raised.value) and "山田" not in str(raised.value)
+    assert count(settings, "SELECT count(*) FROM transactions") == 0
+    assert store.record(pin_change()).sequence == 1
 
 
 def test_a_failure_in_the_middle_leaves_no_half_written_record(store: Store, settings: Settings) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,31 @@ from kiosk.sync.client import CentralClient
 from kiosk.sync.sender import OutboxSender
 
 FAST_BACKOFF = {"base": 0.02, "cap": 0.2}  # the real algorithm, on a scale that keeps tests short
+
+
+class SenderClock:
+    """Wall time plus every wait the sender asked for: shared by the store (due times) and the sender (its
+    sleep), so a backoff or a Retry-After costs the test no time while the sender still sees it pass.
+
+    A fault test is then bounded by the exchanges it drives, not by how the real backoff spaces them out on
+    a busy machine. The sleep yields briefly so that a sender facing refused connections does not spin.
+    """
+
+    def __init__(self) -> None:
+        self._offset = 0.0
+        self._lock = threading.Lock()
+        self.waits: list[float] = []
+
+    def now(self) -> datetime:
+        with self._lock:
+            offset = self._offset
+        return datetime.now(UTC) + timedelta(seconds=offset)
+
+    async def sleep(self, seconds: float) -> None:
+        with self._lock:
+            self._offset += max(seconds, 0.0)
+            self.waits.append(seconds)
+        await asyncio.sleep(0.005)
 
 
 def terminal_settings(directory: Path, base_url: str, **overrides: Any) -> Settings:

@@ -19,7 +19,7 @@ from kiosk.sync.background import BackgroundSync
 from kiosk.sync.client import CentralClient
 from kiosk.sync.sender import SenderState
 from sync.faultproxy import Fault, FaultProxy
-from sync.helpers import assert_held_exactly_once, eventually, sender_for
+from sync.helpers import assert_held_exactly_once, central_view, eventually, local_days, sender_for
 
 
 def record(store: Store, n: int) -> list[str]:
@@ -60,7 +60,7 @@ async def test_a_record_the_service_refuses_is_parked_and_the_others_go_through(
     assert (report.error, report.delivered, report.rejected, report.rejected_keys) == (None, 5, 1, [keys[2]])
     [parked] = store.rejected()
     assert parked.key == keys[2]
-    assert "teleport" in (parked.rejected_reason or "")  # the service's own reason
+    assert "kind is one of" in (parked.rejected_reason or "")  # the contract's reason (the terminal checks first)
     assert [e.event for e in store.audit_entries(1)] == ["outbox.rejected"]
 
     with raw(settings) as db:  # the fix: the record as it should have been
@@ -272,3 +272,67 @@ async def test_kiosk_outbox_sync_delivers_everything_and_lifts_a_pause(
     assert (report["delivered"], report["pending"], report["error"]) == (7, 0, None)
     assert store.outbox_status().paused_at is None
     assert_held_exactly_once(central, store)
+
+
+async def test_a_row_the_service_could_never_accept_is_parked_not_retried_for_ever(
+        store: Store, settings: Settings, proxy: FaultProxy, proxied_client: CentralClient,
+        central: CentralHandle) -> None:
+    """A payload written under looser rules (an older version: a NUL in staff_id, which PostgreSQL answered
+    with a 500) is rejected by the terminal itself, visibly, even while the service answers only 5xx."""
+    bad, good = record(store, 2)
+    with raw(settings) as db:
+        payload = json.loads(db.execute("SELECT payload FROM outbox WHERE transaction_key = ?", (bad,)).fetchone()[0])
+        payload["staff_id"] = "S\x00"
+        db.execute("UPDATE outbox SET payload = ? WHERE transaction_key = ?", (json.dumps(payload), bad))
+    proxy.script(Fault("status_500"))
+    report = await sender_for(store, proxied_client).run_once()
+    assert report.rejected_keys == [bad]
+    assert [row.key for row in store.rejected()] == [bad]
+    assert "staff_id" in (store.rejected()[0].rejected_reason or "")
+    assert all(bad not in exchange.request_keys for exchange in proxy.exchanges)  # never sent
+    await sender_for(store, proxied_client).run_once(everything_pending=True)
+    assert store.outbox_status().pending == 0
+    assert central_view(central, local_days(store))[0] == [good]
+
+
+async def test_kiosk_outbox_sync_exits_non_zero_when_records_were_rejected(
+        store: Store, settings: Settings, central: CentralHandle, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.cli import main
+    from kiosk.cli.exitcodes import ExitCode
+
+    monkeypatch.setenv("KIOSK_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("KIOSK_CENTRAL_URL", settings.central_url)
+    keys = record(store, 3)
+    with raw(settings) as db:
+        db.execute("UPDATE outbox SET payload = json_set(payload, '$.kind', 'teleport') WHERE transaction_key = ?",
+                   (keys[1],))
+    code = await asyncio.to_thread(main, ["outbox", "sync", "--json"])
+    assert code == ExitCode.RECORDS_REJECTED
+    report = json.loads(capsys.readouterr().out)
+    assert (report["delivered"], report["rejected"], report["pending"]) == (2, 1, 0)
+
+
+async def test_kiosk_outbox_sync_on_a_held_lock_prints_its_message_and_no_log_line(
+        store: Store, settings: Settings, central: CentralHandle) -> None:
+    """As a technician runs it (its own process, its own stderr): one line, the message."""
+    import os
+    import subprocess
+    import sys
+
+    from kiosk.cli.exitcodes import ExitCode
+
+    record(store, 2)
+    env = {**os.environ, "KIOSK_DATABASE_URL": settings.database_url, "KIOSK_CENTRAL_URL": settings.central_url,
+           "KIOSK_API_TOKEN": settings.api_token or "", "KIOSK_LANG": "en"}
+    with raw(settings) as holder:
+        holder.isolation_level = None
+        holder.execute("BEGIN IMMEDIATE")  # another process holds the write lock past the busy timeout
+        try:
+            done = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "kiosk", "outbox", "sync"],
+                                           env=env, capture_output=True, text=True, timeout=120, check=False)
+        finally:
+            holder.execute("ROLLBACK")
+    assert done.returncode == ExitCode.STORE, done.stderr
+    assert [line for line in done.stderr.splitlines() if line.strip()] == [
+        "The terminal's records are busy. Please try again in a moment."]

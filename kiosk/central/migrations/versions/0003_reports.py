@@ -4,8 +4,8 @@ index-only scan (kiosk.central.reports; the plans measured by benchmarks/central
 On a large live PostgreSQL table, build it first by hand with CREATE INDEX CONCURRENTLY under this name
 (this migration then finds it): a plain CREATE INDEX blocks the intake while it runs.
 
-Revision ID: 0002_reports
-Revises: 0001
+Revision ID: 0003_reports
+Revises: 0002_intake
 Create Date: 2026-12-01
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_reports"
-down_revision = "0001"
+revision = "0003_reports"
+down_revision = "0002_intake"
 branch_labels = None
 depends_on = None
 
