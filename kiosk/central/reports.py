@@ -1,14 +1,16 @@
 """The office's report: counts per site, Japan-time day, kind and outcome over a date range, and the
 terminals whose sequence gaps are oldest.
 
-Both queries are shaped by their plans on PostgreSQL at ten million records (benchmarks/central_scale.py
-prints the plans' key lines):
+Both queries were chosen from their plans on PostgreSQL at ten million records (benchmarks/central_scale.py
+prints the plans' key lines; docs/measurements/central_scale.json holds a run):
 
 - the counts read only ``(site, local_date, kind, outcome)``, which the index of migration 0003_reports
-  holds in that order, so a site's year is an index-only range scan that never touches the wide rows;
+  holds in that order: a site's year is an index-only range scan, and every site's year an index-only scan
+  already in group order (no sort; without the index the national year spilled a 75 MB sort to disk per
+  worker and took 3.4 times as long);
 - the gaps compare each terminal's sequence numbers with the previous one (a window over the unique index
-  ``(terminal_id, sequence)``, read in order, no sort) for the terminals of the site, then fetch one row per
-  gappy terminal (the record after its first hole) for the time it arrived.
+  ``(terminal_id, sequence)``, index-only and in order) for the terminals of the site, then fetch one row
+  per gappy terminal (the record after its first hole) for the time it arrived.
 
 A gap is the absence of a record, whose day is unknown: gaps are therefore listed over all the site's
 records, whatever the date range. "Oldest" means the gap that has been open longest: the one whose next
