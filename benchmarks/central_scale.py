@@ -18,7 +18,7 @@ The database is a fresh one of its own on the machine's cluster (started if down
 as the tests do: tests/central/postgres.py), dropped at the end.
 
 Run times on the project's 2-core machine, shared with other test runs: ``make bench`` (20,000 records, 20
-terminals) about 1 minute; the defaults (450,000 records, 200 terminals) about 7 minutes (4.5 of them
+terminals) under a minute; the defaults (450,000 records, 200 terminals) about 7 minutes (4.5 of them
 filling the 200 outboxes, 2 the ingest); ``--national 10000000`` adds about 8 (3.3 the COPY load).
 
     .venv/bin/python benchmarks/central_scale.py [--records 450000] [--terminals 200] [--sites 20]
