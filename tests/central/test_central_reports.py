@@ -158,6 +158,14 @@ def test_a_bad_query_is_a_422_never_a_5xx(central: CentralHandle, query: list[tu
     assert answer.json()["detail"]
 
 
+def test_every_bad_query_is_a_422_on_each_backend_with_records_stored(service: CentralHandle) -> None:
+    _send(service, DEMO_TERMINAL, _every_state(DEMO_TERMINAL, 1))
+    with service.client() as client:
+        statuses = {"&".join(f"{k}={v}" for k, v in query): client.get("/v1/reports/counts", params=query).status_code
+                    for query in BAD_QUERIES}
+    assert set(statuses.values()) == {422}, statuses
+
+
 def test_a_full_year_of_366_days_is_accepted(central: CentralHandle) -> None:
     answer = _report(central, **{"from": "2027-04-01", "to": "2028-03-31"})
     assert answer.status_code == 200, answer.text
