@@ -61,6 +61,7 @@ bench: venv
 	$(BIN)/python benchmarks/ui_stall.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/soak.py --cycles $(SOAK_CYCLES)
+	$(BIN)/python benchmarks/central_scale.py --records 20000 --terminals 20 --sites 4
 
 # The terminal as a PyInstaller one-folder bundle (dist/kiosk) and a Debian package of it (dist/*.deb).
 package: venv

@@ -236,3 +236,9 @@ class IssuedCertificate(Base):
     terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"))
     staff_id: Mapped[str] = mapped_column(String)
     issued_at: Mapped[datetime]
+
+
+# The office's report (kiosk.central.reports) reads only these four columns: with them in one index, a
+# site's year is an index-only range scan (migration 0004_reports; the plans in benchmarks/central_scale.py).
+Index("ix_transactions_report_counts", StoredTransaction.site, StoredTransaction.local_date, StoredTransaction.kind,
+      StoredTransaction.outcome)

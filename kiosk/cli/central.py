@@ -6,6 +6,7 @@
     kiosk central terminals list [--db URL] [--json] | revoke [--db URL] ID
     kiosk central add-terminal [--db URL] --site S --terminal T --mode counter|kiosk
     kiosk central upgrade [--db URL]
+    kiosk central report [--db URL] --from YYYY-MM-DD --to YYYY-MM-DD [--site S] [--gaps N] [--json]
     kiosk central openapi
 
 The service serves HTTPS with client certificates (mutual TLS) from its terminal CA; a terminal enrols
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,16 @@ def register(subparsers: Any) -> None:
     upgrade = commands.add_parser("upgrade", help="bring the database schema up to date")
     _database_option(upgrade)
     upgrade.set_defaults(handler=needs_central(_explained(_upgrade)))
+
+    report = commands.add_parser("report", help="counts per site, day, kind and outcome, and the oldest "
+                                 "sequence gaps, read from the database (every site unless --site)")
+    _database_option(report)
+    report.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD", help="first Japan-time day")
+    report.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD", help="last day, included")
+    report.add_argument("--site", help="one site (default: every site)")
+    report.add_argument("--gaps", type=int, default=20, metavar="N", help="gappy terminals listed (default 20)")
+    report.add_argument("--json", action="store_true", help="the API's JSON (site null for every site)")
+    report.set_defaults(handler=_report)
 
     openapi = commands.add_parser("openapi", help="print the OpenAPI document (resources/openapi.json)")
     openapi.set_defaults(handler=needs_central(_explained(_openapi)))
@@ -258,6 +270,56 @@ def _upgrade(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from kiosk.central import database, reports
+    from kiosk.cli.exitcodes import ExitCode
+
+    try:
+        wanted = reports.report_range(args.first, args.last, args.site)
+        if not 0 <= args.gaps <= reports.MAX_GAPS:
+            raise reports.InvalidReportRange(f"--gaps: 0 to {reports.MAX_GAPS}")
+    except reports.InvalidReportRange as exc:
+        print(f"kiosk central report: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    engine = database.engine_for(_database_url(args))
+    try:
+        try:
+            database.check_schema(engine)  # a report never changes the database, not even its schema
+        except database.SchemaOutOfDate as exc:
+            raise ConfigError(str(exc)) from exc
+        with Session(engine) as session:
+            report = reports.build_report(session, wanted, args.gaps)
+    finally:
+        engine.dispose()
+    if args.json:
+        print(json.dumps(report.to_wire(), indent=2, ensure_ascii=False))
+    else:
+        print(_report_text(report))
+    return 0
+
+
+def _report_text(report: Any) -> str:
+    scope = report.range.site or "every site"
+    lines = [f"{scope}, {report.range.first} to {report.range.last}: {report.total} records"]
+    rows = [(c.site, c.day.isoformat(), c.kind, c.outcome, str(c.count)) for c in report.counts]
+    lines += _columns(("site", "date", "kind", "outcome", "count"), rows)
+    gaps = [(g.site, g.terminal_id, str(g.first_missing), str(g.missing_count), g.next_received_at.isoformat())
+            for g in report.oldest_gaps]
+    lines.append("")
+    lines.append("sequence gaps, the longest open first:" if gaps else "no sequence gaps")
+    if gaps:
+        lines += _columns(("site", "terminal", "first missing", "missing", "open since"), gaps)
+    return "\n".join(lines)
+
+
+def _columns(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=False)]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            for row in (header, *rows)]
 
 
 def openapi_document() -> str:
