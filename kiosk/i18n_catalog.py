@@ -27,7 +27,7 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 
 # What a resident at a kiosk can read: the kiosk's screens, the PIN pad, the window and its status strip,
 # the flows' steps, the PIN names and rules, and the error messages a screen shows.
-KIOSK_CONTEXTS = frozenset({"kiosk", "screens", "check", "pins", "steps", "window", "PinPad", "StatusBar",
+KIOSK_CONTEXTS = frozenset({"kiosk", "calendar", "screens", "check", "pins", "steps", "window", "PinPad", "StatusBar",
                             "errors"})
 COMPLETE_LANGUAGES = ("ja",)
 KIOSK_ONLY_LANGUAGES = ("zh", "ko", "vi")

@@ -972,4 +972,103 @@
             <translation>오늘의 건수</translation>
         </message>
     </context>
+    <context>
+        <name>calendar</name>
+        <message>
+            <source>Closed now. Next open: {date}, from {time}.</source>
+            <translation>지금은 접수 시간이 아닙니다. 다음 접수: {date} {time}부터.</translation>
+        </message>
+        <message>
+            <source>Closed now. Opens today at {time}.</source>
+            <translation>지금은 접수 시간이 아닙니다. 오늘 {time}부터 접수합니다.</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>금</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>월</translation>
+        </message>
+        <message>
+            <source>No appointment is needed.</source>
+            <translation>예약이 필요 없습니다.</translation>
+        </message>
+        <message>
+            <source>Open now, until {time}.</source>
+            <translation>지금 접수 중입니다. {time}까지.</translation>
+        </message>
+        <message>
+            <source>Please book an appointment, or come without one from {date}.</source>
+            <translation>예약하시거나, {date}부터는 예약 없이 오셔도 됩니다.</translation>
+        </message>
+        <message>
+            <source>Please book an appointment.</source>
+            <translation>예약해 주십시오.</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>토</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>일</translation>
+        </message>
+        <message>
+            <source>The certificate cannot be renewed any more: a new one is issued at the counter, from {date}.</source>
+            <translation>전자 증명서를 더 이상 갱신할 수 없습니다. {date}부터 창구에서 새로 발급합니다.</translation>
+        </message>
+        <message>
+            <source>The last day the counter is open before it expires is {date}.</source>
+            <translation>만료 전 창구의 마지막 접수일은 {date}입니다.</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>목</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>화</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>수</translation>
+        </message>
+        <message>
+            <source>You can renew the certificate at the counter from today.</source>
+            <translation>오늘부터 창구에서 전자 증명서를 갱신할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>You can renew the certificate at the counter from {date}.</source>
+            <translation>{date}부터 창구에서 전자 증명서를 갱신할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>휴무</translation>
+        </message>
+        <message>
+            <source>closed (monthly closing day)</source>
+            <translation>휴무 (매월 휴무일)</translation>
+        </message>
+        <message>
+            <source>closed (national holiday: {holiday})</source>
+            <translation>휴무 (공휴일: {holiday})</translation>
+        </message>
+        <message>
+            <source>closed (special closing day)</source>
+            <translation>휴무 (특별 휴무일)</translation>
+        </message>
+        <message>
+            <source>closed (yearly closure, such as the year end)</source>
+            <translation>휴무 (연말연시 등)</translation>
+        </message>
+        <message>
+            <source>{hours} (national holiday: {holiday})</source>
+            <translation>{hours} (공휴일: {holiday})</translation>
+        </message>
+        <message>
+            <source>{weekday} {day} {month_name} {year}</source>
+            <translation>{year}년 {month}월 {day}일 ({weekday})</translation>
+        </message>
+    </context>
 </TS>

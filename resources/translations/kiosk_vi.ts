@@ -972,4 +972,103 @@
             <translation>Số lượng hôm nay</translation>
         </message>
     </context>
+    <context>
+        <name>calendar</name>
+        <message>
+            <source>Closed now. Next open: {date}, from {time}.</source>
+            <translation>Hiện không tiếp nhận. Lần mở tiếp theo: {date}, từ {time}.</translation>
+        </message>
+        <message>
+            <source>Closed now. Opens today at {time}.</source>
+            <translation>Hiện không tiếp nhận. Hôm nay mở từ {time}.</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>Th 6</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>Th 2</translation>
+        </message>
+        <message>
+            <source>No appointment is needed.</source>
+            <translation>Không cần đặt lịch hẹn.</translation>
+        </message>
+        <message>
+            <source>Open now, until {time}.</source>
+            <translation>Đang tiếp nhận, đến {time}.</translation>
+        </message>
+        <message>
+            <source>Please book an appointment, or come without one from {date}.</source>
+            <translation>Vui lòng đặt lịch hẹn, hoặc đến không cần hẹn từ {date}.</translation>
+        </message>
+        <message>
+            <source>Please book an appointment.</source>
+            <translation>Vui lòng đặt lịch hẹn.</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>Th 7</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>CN</translation>
+        </message>
+        <message>
+            <source>The certificate cannot be renewed any more: a new one is issued at the counter, from {date}.</source>
+            <translation>Chứng thư không thể gia hạn nữa: chứng thư mới được cấp tại quầy, từ {date}.</translation>
+        </message>
+        <message>
+            <source>The last day the counter is open before it expires is {date}.</source>
+            <translation>Ngày cuối cùng quầy làm việc trước khi hết hạn là {date}.</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>Th 5</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>Th 3</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>Th 4</translation>
+        </message>
+        <message>
+            <source>You can renew the certificate at the counter from today.</source>
+            <translation>Bạn có thể gia hạn chứng thư tại quầy từ hôm nay.</translation>
+        </message>
+        <message>
+            <source>You can renew the certificate at the counter from {date}.</source>
+            <translation>Bạn có thể gia hạn chứng thư tại quầy từ {date}.</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>nghỉ</translation>
+        </message>
+        <message>
+            <source>closed (monthly closing day)</source>
+            <translation>nghỉ (ngày nghỉ hằng tháng)</translation>
+        </message>
+        <message>
+            <source>closed (national holiday: {holiday})</source>
+            <translation>nghỉ (ngày lễ: {holiday})</translation>
+        </message>
+        <message>
+            <source>closed (special closing day)</source>
+            <translation>nghỉ (ngày nghỉ đặc biệt)</translation>
+        </message>
+        <message>
+            <source>closed (yearly closure, such as the year end)</source>
+            <translation>nghỉ (nghỉ hằng năm, như dịp cuối năm)</translation>
+        </message>
+        <message>
+            <source>{hours} (national holiday: {holiday})</source>
+            <translation>{hours} (ngày lễ: {holiday})</translation>
+        </message>
+        <message>
+            <source>{weekday} {day} {month_name} {year}</source>
+            <translation>{weekday}, {day}/{month}/{year}</translation>
+        </message>
+    </context>
 </TS>

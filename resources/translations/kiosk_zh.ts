@@ -972,4 +972,103 @@
             <translation>今日的件数</translation>
         </message>
     </context>
+    <context>
+        <name>calendar</name>
+        <message>
+            <source>Closed now. Next open: {date}, from {time}.</source>
+            <translation>现在不在受理时间。下次受理：{date} {time}起。</translation>
+        </message>
+        <message>
+            <source>Closed now. Opens today at {time}.</source>
+            <translation>现在不在受理时间。今天{time}开始受理。</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>周五</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>周一</translation>
+        </message>
+        <message>
+            <source>No appointment is needed.</source>
+            <translation>无需预约。</translation>
+        </message>
+        <message>
+            <source>Open now, until {time}.</source>
+            <translation>现在受理中，至{time}。</translation>
+        </message>
+        <message>
+            <source>Please book an appointment, or come without one from {date}.</source>
+            <translation>请预约，或自{date}起无需预约直接前来。</translation>
+        </message>
+        <message>
+            <source>Please book an appointment.</source>
+            <translation>请预约。</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>周六</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>周日</translation>
+        </message>
+        <message>
+            <source>The certificate cannot be renewed any more: a new one is issued at the counter, from {date}.</source>
+            <translation>电子证书已无法更新：请自{date}起到窗口办理新的发行。</translation>
+        </message>
+        <message>
+            <source>The last day the counter is open before it expires is {date}.</source>
+            <translation>证书到期前窗口最后的受理日为{date}。</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>周四</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>周二</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>周三</translation>
+        </message>
+        <message>
+            <source>You can renew the certificate at the counter from today.</source>
+            <translation>从今天起可以在窗口更新电子证书。</translation>
+        </message>
+        <message>
+            <source>You can renew the certificate at the counter from {date}.</source>
+            <translation>从{date}起可以在窗口更新电子证书。</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>休息</translation>
+        </message>
+        <message>
+            <source>closed (monthly closing day)</source>
+            <translation>休息（每月休息日）</translation>
+        </message>
+        <message>
+            <source>closed (national holiday: {holiday})</source>
+            <translation>休息（法定节假日：{holiday}）</translation>
+        </message>
+        <message>
+            <source>closed (special closing day)</source>
+            <translation>休息（特别休息日）</translation>
+        </message>
+        <message>
+            <source>closed (yearly closure, such as the year end)</source>
+            <translation>休息（年末年初等）</translation>
+        </message>
+        <message>
+            <source>{hours} (national holiday: {holiday})</source>
+            <translation>{hours}（法定节假日：{holiday}）</translation>
+        </message>
+        <message>
+            <source>{weekday} {day} {month_name} {year}</source>
+            <translation>{year}年{month}月{day}日（{weekday}）</translation>
+        </message>
+    </context>
 </TS>
