@@ -1298,6 +1298,18 @@
             <source>Training: staff ID {staff}, passphrase "{passphrase}".</source>
             <translation>研修用：職員ID {staff}、パスフレーズ「{passphrase}」</translation>
         </message>
+        <message>
+            <source>Appointment date</source>
+            <translation>予約日</translation>
+        </message>
+        <message>
+            <source>Check the date</source>
+            <translation>日付を確認</translation>
+        </message>
+        <message>
+            <source>{date} can be booked.</source>
+            <translation>{date}は予約できます。</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

@@ -877,6 +877,18 @@
             <source>{count} records were refused. A technician can correct and send them again with `kiosk outbox rejected` and `kiosk outbox retry`.</source>
             <translation>{count}건의 기록이 거부되었습니다. 기술 담당자가 `kiosk outbox rejected`와 `kiosk outbox retry`로 수정하여 다시 보낼 수 있습니다.</translation>
         </message>
+        <message>
+            <source>Appointment date</source>
+            <translation>예약일</translation>
+        </message>
+        <message>
+            <source>Check the date</source>
+            <translation>날짜 확인</translation>
+        </message>
+        <message>
+            <source>{date} can be booked.</source>
+            <translation>{date}에 예약할 수 있습니다.</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

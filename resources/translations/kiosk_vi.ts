@@ -877,6 +877,18 @@
             <source>{count} records were refused. A technician can correct and send them again with `kiosk outbox rejected` and `kiosk outbox retry`.</source>
             <translation>{count} bản ghi đã bị từ chối. Kỹ thuật viên có thể sửa và gửi lại bằng `kiosk outbox rejected` và `kiosk outbox retry`.</translation>
         </message>
+        <message>
+            <source>Appointment date</source>
+            <translation>Ngày hẹn</translation>
+        </message>
+        <message>
+            <source>Check the date</source>
+            <translation>Kiểm tra ngày</translation>
+        </message>
+        <message>
+            <source>{date} can be booked.</source>
+            <translation>Có thể đặt lịch vào {date}.</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

@@ -877,6 +877,18 @@
             <source>{count} records were refused. A technician can correct and send them again with `kiosk outbox rejected` and `kiosk outbox retry`.</source>
             <translation>有{count}条记录未被接受。技术人员可以使用 `kiosk outbox rejected` 和 `kiosk outbox retry` 修正后重新发送。</translation>
         </message>
+        <message>
+            <source>Appointment date</source>
+            <translation>预约日期</translation>
+        </message>
+        <message>
+            <source>Check the date</source>
+            <translation>确认日期</translation>
+        </message>
+        <message>
+            <source>{date} can be booked.</source>
+            <translation>可以预约{date}。</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QWidget
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from kiosk.calendar_config import SiteRules
-from kiosk.calendar_text import renewal_visit_text
+from kiosk.calendar_text import date_text, renewal_visit_text
 from kiosk.card.check import CardStatus
 from kiosk.domain.certificates import CertificateState, CertificateStatus, RenewalState
 from kiosk.domain.generation import CardGeneration
-from kiosk.domain.renewal_visits import renewal_visit
-from kiosk.messages import pin_name
+from kiosk.domain.renewal_visits import check_appointment, renewal_visit, require_bookable
+from kiosk.errors import AppointmentRefused
+from kiosk.messages import message_for, pin_name
 from kiosk.ui import theme
 from kiosk.ui.screens.base import Screen, translate
 
@@ -70,6 +71,27 @@ class CheckScreen(Screen):
         self.details = QFormLayout()
         self.details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.layout_.addLayout(self.details)
+        # Counter: an appointment date staff type is checked against the renewal window and the calendar
+        # before the resident is booked.
+        appointment = QHBoxLayout()
+        self.appointment_label = QLabel(self)
+        self.appointment_date = QDateEdit(self)
+        self.appointment_date.setObjectName("appointmentDate")
+        self.appointment_date.setCalendarPopup(True)
+        self.appointment_date.setDisplayFormat("yyyy-MM-dd")
+        self.named_by(self.appointment_date, self.appointment_label)
+        self.text(self.appointment_label, lambda: translate("screens", "Appointment date"), accessible=False)
+        self.appointment_button = self.button("appointmentCheckButton",
+                                              lambda: translate("screens", "Check the date"))
+        self.appointment_button.setMinimumWidth(0)
+        self.appointment_button.clicked.connect(self._check_appointment)
+        self.appointment_verdict = self.paragraph("appointmentVerdict")
+        for widget in (self.appointment_label, self.appointment_date, self.appointment_button):
+            appointment.addWidget(widget)
+            widget.setVisible(counter)
+        self.appointment_verdict.setVisible(counter)
+        self.layout_.addLayout(appointment)
+        self.layout_.addWidget(self.appointment_verdict)
         buttons = QGridLayout()
         self.renew_button = self.button("renewButton", lambda: translate("screens", "Renew the certificates"))
         self.reset_button = self.button("resetPinButton", lambda: translate("screens", "Reset a forgotten PIN"))
@@ -95,7 +117,26 @@ class CheckScreen(Screen):
     def show_status(self, status: CardStatus, day: date, rules: SiteRules | None = None) -> None:
         """``rules``: the site's calendar and walk-in rule, to say when the resident can come to renew."""
         self._status, self._day, self._rules = status, day, rules
+        self.appointment_date.setDate(QDate(day.year, day.month, day.day))
+        self.appointment_verdict.setText("")
         self._fill()
+
+    def _check_appointment(self) -> None:
+        if self._status is None or self._rules is None:
+            return
+        chosen = self.appointment_date.date()
+        standing = self._status.certificate_status_on(self._day)
+        check = check_appointment(date(chosen.year(), chosen.month(), chosen.day()), today=self._day,
+                                  renewal_opens_on=standing.renewal_opens_on, expires_on=standing.expires_on,
+                                  calendar=self._rules.calendar)
+        try:
+            booked = require_bookable(check)
+        except AppointmentRefused as refused:
+            text = message_for(refused)
+        else:
+            text = translate("screens", "{date} can be booked.").format(date=date_text(booked))
+        self.appointment_verdict.setText(text)
+        self.appointment_verdict.setAccessibleName(text)
 
     def clear(self) -> None:
         self._status = None
