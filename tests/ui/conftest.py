@@ -146,3 +146,17 @@ async def kiosk_app(tmp_path: Path, central: CentralHandle, vpcd_slot: Slot,  # 
                     training_pki: TrainingPki) -> AsyncIterator[UiTerminal]:
     async with ui_terminal(tmp_path / "kiosk", central, vpcd_slot, training_pki, KIOSK_TERMINAL) as terminal:
         yield terminal
+
+
+@pytest.fixture(autouse=True)
+def _the_source_language_after_each_test() -> Iterator[None]:
+    """The application's language is process-wide (a Qt translator and kiosk.i18n's choice): a test that
+    starts the app in Japanese must not leave the next one speaking it."""
+    yield
+    from kiosk import i18n
+
+    if QApplication.instance() is not None:
+        from kiosk.ui.translation import use_language
+
+        use_language(i18n.SOURCE_LANGUAGE)
+    i18n.set_language(None)

@@ -20,8 +20,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -92,6 +94,19 @@ class DashboardScreen(Screen):
     reconciled = Signal(object)  # the Reconciliation shown
     exported = Signal(str)  # the path of a file written
 
+    def _scrollable_tabs(self) -> None:
+        """Each tab scrolls rather than making the counter window taller than a 768 px laptop screen."""
+        for index in range(self.tabs.count()):
+            page, label = self.tabs.widget(index), self.tabs.tabText(index)
+            assert page is not None
+            self.tabs.removeTab(index)
+            scroller = QScrollArea()
+            scroller.setObjectName(f"{page.objectName() or 'dashboardTab'}Scroller")
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidget(page)
+            self.tabs.insertTab(index, scroller, label)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("dashboardScreen", parent)
         self.settings: Settings | None = None
@@ -125,6 +140,7 @@ class DashboardScreen(Screen):
         self._build_counts_tab()
         self._build_charts_tab()
         self._build_reconcile_tab()
+        self._scrollable_tabs()
 
         exports = QHBoxLayout()
         self.csv_day = self.button("exportDayCsv", lambda: translate("Dashboard", "Day as CSV"))
