@@ -25,7 +25,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.config import Settings
@@ -157,6 +157,8 @@ async def start(settings: Settings, window: MainWindow, *, mode: Mode, training:
     services.state_changed.connect(window.status.show_state)
     window.lock_button.clicked.connect(controller.lock)
     window.today_button.clicked.connect(controller.show_dashboard)
+    technician = QShortcut(QKeySequence("Ctrl+Alt+D"), window)  # hidden: technicians on site
+    technician.activated.connect(controller.show_technician)
     window.call_staff_button.clicked.connect(controller.call_staff)
     controller.screen_changed.connect(lambda _name: window.set_staff(controller.staff_id))
     controller.started_over.connect(window.reset_display)

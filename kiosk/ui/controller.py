@@ -47,6 +47,7 @@ from kiosk.ui.screens.forms import ChoosePinScreen, IdentityScreen, SignInScreen
 from kiosk.ui.screens.outcome import AttractScreen, CardInfoScreen, ClosedScreen, ResultScreen
 from kiosk.ui.screens.pin_entry import PinEntryScreen
 from kiosk.ui.screens.simple import CallStaffScreen, InsertCardScreen, LastTryScreen, ProgressScreen
+from kiosk.ui.screens.technician import TechnicianScreen
 from kiosk.ui.services import TerminalServices
 from kiosk.ui.translation import KIOSK_LANGUAGES, LANGUAGE_NAMES, use_language
 
@@ -101,6 +102,10 @@ class Controller(QObject):
         self.attract = AttractScreen({code: LANGUAGE_NAMES[code] for code in KIOSK_LANGUAGES})
         self.closed = ClosedScreen()
         self.call_staff_screen = CallStaffScreen()
+        self.technician = TechnicianScreen()
+        self.technician.back.connect(self.back_to_start)
+        self.technician.rerun.connect(self.show_technician)
+        stack.addWidget(self.technician)
         self.customer = customer
         self.pin_mirror: PinMirrorScreen | None = None
         if customer is not None:
@@ -446,6 +451,21 @@ class Controller(QObject):
             return
         self.show(self.dashboard)
         self._background(self.dashboard.refresh())
+
+    def show_technician(self) -> None:
+        """The hidden technician screen (Ctrl+Alt+D): every check of ``kiosk diagnose``, off the Qt thread."""
+        if self.services is None or self.busy:
+            return
+        self.technician.running()
+        self.show(self.technician)
+        self._background(self._diagnose())
+
+    async def _diagnose(self) -> None:
+        from kiosk.provision.diagnose import run_all
+
+        assert self.services is not None
+        checks = await asyncio.to_thread(run_all, self.services.settings)
+        self.technician.show_checks(checks)
 
     def show_rejected(self) -> None:
         """The status bar's rejected count, clicked: which records the central service refused, and why."""

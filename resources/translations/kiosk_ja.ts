@@ -1310,6 +1310,30 @@
             <source>{date} can be booked.</source>
             <translation>{date}は予約できます。</translation>
         </message>
+        <message>
+            <source>Check again</source>
+            <translation>もう一度確認</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>確認しています…</translation>
+        </message>
+        <message>
+            <source>Technician: checks of this terminal</source>
+            <translation>技術担当者：この端末の確認</translation>
+        </message>
+        <message>
+            <source>fault</source>
+            <translation>異常</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>注意</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

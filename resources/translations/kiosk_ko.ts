@@ -889,6 +889,30 @@
             <source>{date} can be booked.</source>
             <translation>{date}에 예약할 수 있습니다.</translation>
         </message>
+        <message>
+            <source>Check again</source>
+            <translation>다시 확인</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>확인하는 중…</translation>
+        </message>
+        <message>
+            <source>Technician: checks of this terminal</source>
+            <translation>기술 담당자: 이 단말기 점검</translation>
+        </message>
+        <message>
+            <source>fault</source>
+            <translation>고장</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>정상</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>경고</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

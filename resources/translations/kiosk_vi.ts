@@ -889,6 +889,30 @@
             <source>{date} can be booked.</source>
             <translation>Có thể đặt lịch vào {date}.</translation>
         </message>
+        <message>
+            <source>Check again</source>
+            <translation>Kiểm tra lại</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Đang kiểm tra…</translation>
+        </message>
+        <message>
+            <source>Technician: checks of this terminal</source>
+            <translation>Kỹ thuật viên: kiểm tra máy này</translation>
+        </message>
+        <message>
+            <source>fault</source>
+            <translation>lỗi</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>ổn</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>cảnh báo</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

@@ -889,6 +889,30 @@
             <source>{date} can be booked.</source>
             <translation>可以预约{date}。</translation>
         </message>
+        <message>
+            <source>Check again</source>
+            <translation>再次检查</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>Technician: checks of this terminal</source>
+            <translation>技术人员：本终端的检查</translation>
+        </message>
+        <message>
+            <source>fault</source>
+            <translation>故障</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>警告</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

@@ -56,7 +56,11 @@ class Screen(QWidget):
     def named_by(self, field: QWidget, label: QLabel) -> None:
         """An input's accessible name is its label's text, in the current language."""
         label.setBuddy(field)
-        self._texts.append(lambda: field.setAccessibleName(label.text()))
+
+        def apply() -> None:
+            field.setAccessibleName(label.text())
+        self._texts.append(apply)  # after the label's own text (name the label first)
+        apply()
 
     def heading(self, object_name: str, source: Callable[[], str]) -> QLabel:
         label = QLabel(self)

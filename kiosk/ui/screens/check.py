@@ -79,8 +79,8 @@ class CheckScreen(Screen):
         self.appointment_date.setObjectName("appointmentDate")
         self.appointment_date.setCalendarPopup(True)
         self.appointment_date.setDisplayFormat("yyyy-MM-dd")
-        self.named_by(self.appointment_date, self.appointment_label)
         self.text(self.appointment_label, lambda: translate("screens", "Appointment date"), accessible=False)
+        self.named_by(self.appointment_date, self.appointment_label)
         self.appointment_button = self.button("appointmentCheckButton",
                                               lambda: translate("screens", "Check the date"))
         self.appointment_button.setMinimumWidth(0)
