@@ -179,6 +179,4 @@ class CheckScreen(Screen):
             field.setWordWrap(True)
             field.setAccessibleName(f"{label}: {value}")
             theme.set_role(field, theme.ROLE_WARNING if warning else None)
-            caption = QLabel(label, self)
-            caption.setWordWrap(True)
-            self.details.addRow(caption, field)
+            self.details.addRow(label, field)
