@@ -1,8 +1,8 @@
 """The JPKI applet (公的個人認証AP): token, certificates, PINs, signatures.
 
 ``JpkiSession`` selects the applet when it is made; a card without it (or refusing the SELECT) is
-``NotMyNumberCard``. Its verbs
-return parsed objects (``CardCertificate``, ``PinStatus``, a generation profile) and raise typed errors.
+``NotMyNumberCard``. Its verbs return parsed objects (``CardCertificate``, ``PinStatus``, a generation
+profile) and raise typed errors.
 Re-selecting the applet (a new session) ends any verified state, which the session tracks itself because
 the card's empty VERIFY says nothing about it.
 """
