@@ -74,3 +74,14 @@ def test_applied_theme_sizes_buttons_and_uses_the_cjk_font(styled: QApplication,
     assert QFontInfo(label.font()).family() == theme.FONT_FAMILY  # installed, not a fallback
     assert min(button.sizeHint().width(), button.sizeHint().height()) >= chosen.target_px
     assert min(key.sizeHint().width(), key.sizeHint().height()) >= chosen.key_px
+
+
+def test_a_second_window_can_have_its_own_theme(styled: QApplication, qtbot: object) -> None:
+    """The customer-facing screen may use high contrast while the staff's stays normal."""
+    window = QLabel("お客様画面")
+    theme.apply(window, theme.HIGH_CONTRAST)
+    window.ensurePolished()
+    assert window.styleSheet() == theme.HIGH_CONTRAST.style_sheet()
+    assert styled.styleSheet() == theme.NORMAL.style_sheet()
+    assert window.palette().color(window.backgroundRole()).name() == theme.HIGH_CONTRAST.background
+    assert QFontInfo(window.font()).family() == theme.FONT_FAMILY
