@@ -147,6 +147,11 @@ _APPOINTMENT_REASONS: dict[str, Message] = {
 }
 
 
+def pin_name_message(kind: str) -> Message | None:
+    """The untranslated name of a PIN kind, for text printed in a fixed language (the receipt)."""
+    return _PIN_NAMES.get(kind)
+
+
 def pin_name(kind: str) -> str:
     message = _PIN_NAMES.get(kind)
     return tr_message(message) if message else kind

@@ -21,6 +21,7 @@ from kiosk.flows.pin_reset import PinReset
 from kiosk.flows.procedure import FlowResult
 from kiosk.flows.renewal import Renewal
 from kiosk.i18n import Message, tr_noop
+from kiosk.messages import pin_name_message
 from kiosk.ui.documents.dates import japan_time, western_english, western_japanese
 from kiosk.ui.documents.labels import ENGLISH, JAPANESE, Language, interface
 from kiosk.ui.documents.printing import Draw, PageSize, Sheet, print_document, write_pdf
@@ -59,15 +60,6 @@ _OUTCOMES: dict[Outcome, Message] = {
 _PURPOSES: dict[str, Message] = {
     "auth": tr_noop("documents", "User-authentication certificate"),
     "sign": tr_noop("documents", "Signing certificate"),
-}
-# The same names the error messages use (kiosk.messages), so a resident reads one name for one PIN.
-_PIN_NAMES: dict[str, Message] = {
-    "auth": tr_noop("pins", "user-authentication PIN (4 digits)"),
-    "sign": tr_noop("pins", "signing password (6 to 16 characters)"),
-    "card_info": tr_noop("pins", "card-info PIN (4 digits)"),
-    "resident_register": tr_noop("pins", "resident-register PIN (4 digits)"),
-    "short": tr_noop("pins", "4-digit PIN"),
-    "long": tr_noop("pins", "password (6 or more characters)"),
 }
 _NEXT_STEPS: dict[TransactionKind, Message] = {
     TransactionKind.RENEWAL: tr_noop(
@@ -165,7 +157,7 @@ def _lines(receipt: Receipt, language: Language) -> list[tuple[str, str]]:
         if entry.expires_on:
             lines.append((language.text(_EXPIRES), _date(entry.expires_on, language)))
     if receipt.pin_kind and receipt.outcome is Outcome.COMPLETED:
-        name = _PIN_NAMES.get(receipt.pin_kind)
+        name = pin_name_message(receipt.pin_kind)  # one name for one PIN, as the messages say it
         lines.append((language.text(_PIN), language.text(name) if name else receipt.pin_kind))
     lines.append((language.text(_REFERENCE), receipt.reference))
     return lines
