@@ -17,7 +17,16 @@ from starlette.concurrency import run_in_threadpool
 from kiosk import __version__
 from kiosk.central import problems
 from kiosk.central.limits import BodySizeLimit
-from kiosk.central.routes import authorisations, certificates, enrolment, health, pin_reset, reports, transactions
+from kiosk.central.routes import (
+    authorisations,
+    certificates,
+    enrolment,
+    health,
+    pin_reset,
+    reports,
+    staff_calls,
+    transactions,
+)
 from kiosk.central.service import open_service
 from kiosk.central.settings import CentralSettings
 
@@ -49,7 +58,8 @@ def create_app(settings: CentralSettings) -> FastAPI:
                   lifespan=lifespan, docs_url=None, redoc_url=None,
                   generate_unique_id_function=_operation_id)
     problems.install(app)
-    for module in (health, transactions, pin_reset, authorisations, certificates, enrolment, reports):
+    for module in (health, transactions, pin_reset, authorisations, certificates, enrolment, reports,
+                   staff_calls):
         app.include_router(module.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app

@@ -238,7 +238,28 @@ class IssuedCertificate(Base):
     issued_at: Mapped[datetime]
 
 
+
+class StaffCall(Base):
+    """A resident at a kiosk asked for help; the site's counters show it until one of them answers.
+
+    Nothing about the resident: which kiosk, the screen and the language it showed (so that whoever goes
+    knows what to expect), and who answered."""
+
+    __tablename__ = "staff_calls"
+
+    call_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    site: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.terminal_id"))
+    screen: Mapped[str] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(8))
+    received_at: Mapped[datetime]
+    answered_at: Mapped[datetime | None]
+    answered_by: Mapped[str | None] = mapped_column(String(64))  # the counter terminal
+    answered_staff: Mapped[str | None] = mapped_column(String(64))  # None: answered from a locked counter
+
 # The office's report (kiosk.central.reports) reads only these four columns: with them in one index, a
 # site's year is an index-only range scan (migration 0004_reports; the plans in benchmarks/central_scale.py).
 Index("ix_transactions_report_counts", StoredTransaction.site, StoredTransaction.local_date, StoredTransaction.kind,
       StoredTransaction.outcome)
+# A counter asks every few seconds for its site's open calls: the newest first, from this index.
+Index("ix_staff_calls_site_received_at", StaffCall.site, StaffCall.received_at)

@@ -184,6 +184,33 @@ class CertificateOut(BaseModel):
     not_after: datetime
 
 
+
+class StaffCallIn(StrictModel):
+    call_id: str = Field(pattern=r"^[0-9a-f]{32}$", description="made by the kiosk (16 random bytes, hex), so "
+                                                                  "that a retried call is one call")
+    screen: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$", description="the screen's objectName (docs/ui.md)")
+    language: str = Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$",
+                          description="the language the kiosk showed, e.g. 'vi'")
+
+
+class StaffCallOut(BaseModel):
+    call_id: str
+    terminal_id: str = Field(description="the kiosk that called")
+    screen: str
+    language: str
+    received_at: datetime
+    answered_at: datetime | None
+    answered_by: str | None = Field(description="the counter terminal that answered")
+    answered_staff: str | None = Field(description="the staff member signed in there (none: a locked counter)")
+
+
+class StaffCallsOut(BaseModel):
+    calls: list[StaffCallOut] = Field(description="the site's unanswered calls of the last hours, oldest first")
+
+
+class StaffCallAnswerIn(StrictModel):
+    staff_id: ShortText | None = Field(description="who goes; null from a counter nobody is signed in to")
+
 TRANSACTION_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "One transaction record (docs/central-api.md, 'Transactions').",

@@ -16,6 +16,9 @@ MAX_BODY_BYTES = 1024 * 1024
 CHALLENGE_TTL = timedelta(seconds=120)
 # A proof waits while the resident types the new PIN twice and the terminal fetches the card's challenge.
 PROOF_TTL = timedelta(minutes=10)
+# A call for staff nobody answered in this time has been dealt with some other way (the resident went to the
+# counter, or left): counters stop showing it; the kiosk's audit trail and this table keep it.
+STAFF_CALL_TTL = timedelta(hours=2)
 
 
 def utc_now() -> datetime:
@@ -47,6 +50,7 @@ class CentralSettings:
     max_body_bytes: int = MAX_BODY_BYTES
     challenge_ttl: timedelta = CHALLENGE_TTL
     proof_ttl: timedelta = PROOF_TTL
+    staff_call_ttl: timedelta = STAFF_CALL_TTL
     # The terminal CA and the server's TLS certificate (kiosk.central.terminal_ca); by default
     # ``central-tls`` in the data directory. With ``tls`` the service serves HTTPS itself and every call but
     # health and enrolment needs a client certificate from that CA; without it (loopback, demo and training

@@ -4,8 +4,8 @@ index-only scan (kiosk.central.reports; the plans measured by benchmarks/central
 On a large live PostgreSQL table, build it first by hand with CREATE INDEX CONCURRENTLY under this name
 (this migration then finds it): a plain CREATE INDEX blocks the intake while it runs.
 
-Revision ID: 0003_reports
-Revises: 0002_intake
+Revision ID: 0004_reports
+Revises: 0003_terminal_identity
 Create Date: 2026-12-01
 """
 
