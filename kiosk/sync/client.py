@@ -181,6 +181,44 @@ class IssuedCertificate:
     serial_hex: str
 
 
+@dataclass(frozen=True)
+class StaffCall:
+    """A resident's call for staff at a kiosk of the site (docs/central-api.md, "Staff calls")."""
+
+    call_id: str
+    terminal_id: str
+    screen: str
+    language: str
+    received_at: datetime
+    answered_at: datetime | None
+    answered_by: str | None
+    answered_staff: str | None
+
+    @classmethod
+    def from_wire(cls, document: Any) -> StaffCall:
+        try:
+            answered_at = document["answered_at"]
+            return cls(str(document["call_id"]), str(document["terminal_id"]), str(document["screen"]),
+                       str(document["language"]), _moment(document["received_at"]),
+                       _moment(answered_at) if answered_at is not None else None,
+                       _optional_text(document["answered_by"]), _optional_text(document["answered_staff"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ProtocolError(f"staff calls: unexpected answer ({exc})") from exc
+
+
+def _moment(value: Any) -> datetime:
+    if not isinstance(value, str):
+        raise TypeError("not a date-time")
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"a date-time without its offset: {value}")
+    return moment
+
+
+def _optional_text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
 def _b64(value: Any) -> bytes:
     if not isinstance(value, str):
         raise TypeError("not base64 text")
@@ -432,6 +470,35 @@ class CentralClient:
         if not isinstance(document, dict) or not isinstance(document.get("certificate_pem"), str):
             raise ProtocolError("certificate renewal: unexpected answer")
         return document
+
+    # --- staff calls (a kiosk calls, the site's counters answer) ----------------------------------------
+
+    async def call_staff(self, call_id: str, screen: str, language: str) -> StaffCall:
+        """``POST /v1/staff-calls`` (kiosk): sending the same ``call_id`` again is the same call."""
+        document = self._json(await self._request(
+            "POST", "/v1/staff-calls", json={"call_id": call_id, "screen": screen, "language": language}))
+        return StaffCall.from_wire(document)
+
+    async def staff_call(self, call_id: str) -> StaffCall:
+        """``GET /v1/staff-calls/{id}``: the call as it stands (has a counter answered?)."""
+        from urllib.parse import quote
+
+        return StaffCall.from_wire(self._json(await self._request("GET", f"/v1/staff-calls/{quote(call_id, safe='')}")))
+
+    async def open_staff_calls(self) -> tuple[StaffCall, ...]:
+        """``GET /v1/staff-calls`` (counter): the site's unanswered calls, oldest first."""
+        document = self._json(await self._request("GET", "/v1/staff-calls"))
+        calls = document.get("calls") if isinstance(document, dict) else None
+        if not isinstance(calls, list):
+            raise ProtocolError("staff calls: the answer has no list of calls")
+        return tuple(StaffCall.from_wire(found) for found in calls)
+
+    async def answer_staff_call(self, call_id: str, staff_id: str | None) -> StaffCall:
+        """``POST /v1/staff-calls/{id}/answer`` (counter): the call as the first answer left it."""
+        from urllib.parse import quote
+
+        return StaffCall.from_wire(self._json(await self._request(
+            "POST", f"/v1/staff-calls/{quote(call_id, safe='')}/answer", json={"staff_id": staff_id})))
 
     # --- plumbing --------------------------------------------------------------------------------------
 
