@@ -36,8 +36,10 @@ from kiosk.domain.transactions import Mode
 from kiosk.domain.validity import JST
 from kiosk.errors import CardRemoved, WrongPin
 from kiosk.flows.interaction import IdentityRequest, PinPurpose, PinRequest, Step
+from kiosk.flows.staff_call import CallState
 from kiosk.i18n import catalog_path
 from kiosk.messages import Audience, advice_for, pin_name
+from kiosk.sync.client import StaffCall
 from kiosk.ui import theme
 from kiosk.ui.app import application
 from kiosk.ui.controller import Controller, japan_today
@@ -135,6 +137,23 @@ def _closed(controller: Controller, _card: CardData) -> None:
     controller.closed.show_next_opening(lambda: now_text(calendar, evening))
 
 
+def _call_sent(controller: Controller, _card: CardData) -> None:
+    controller.call_staff_screen.set_state(CallState.SENT)
+
+
+def _call_not_reached(controller: Controller, _card: CardData) -> None:
+    controller.call_staff_screen.set_state(CallState.NOT_REACHED)
+
+
+def _kiosk_calling(controller: Controller, _card: CardData) -> None:
+    """A kiosk of the site calls for staff: the counter's notice over its screen."""
+    window = controller.stack.window()
+    assert isinstance(window, MainWindow)
+    waiting_since = datetime.now(UTC) - timedelta(minutes=2)
+    window.staff_calls.show_calls((StaffCall("0" * 32, "kiosk-02", "pinEntryScreen", "vi", waiting_since, None,
+                                             None, None),))
+
+
 def _as_is(_controller: Controller, _card: CardData) -> None:
     """A screen that shows nothing of the card."""
 
@@ -152,6 +171,7 @@ COUNTER_SCREENS: tuple[tuple[str, str, Fill], ...] = (
     ("resultScreen", "result", _result_done),
     ("resultScreen", "result-problem", _result_problem),
     ("cardInfoScreen", "card-info", _card_info),
+    ("insertCardScreen", "kiosk-calling", _kiosk_calling),
 )
 KIOSK_SCREENS: tuple[tuple[str, str, Fill], ...] = (
     ("attractScreen", "attract", _as_is),
@@ -164,7 +184,8 @@ KIOSK_SCREENS: tuple[tuple[str, str, Fill], ...] = (
     ("progressScreen", "progress", _progress),
     ("resultScreen", "result", _result_done),
     ("resultScreen", "result-problem", _result_problem),
-    ("callStaffScreen", "call-staff", _as_is),
+    ("callStaffScreen", "call-staff", _call_sent),
+    ("callStaffScreen", "call-staff-not-reached", _call_not_reached),
 )
 
 
@@ -188,6 +209,7 @@ def shoot_mode(app: QApplication, mode: Mode, card: CardData, out: Path, scale: 
     written: list[Path] = []
     for language in languages_for(mode):
         use_language(language)
+        window.staff_calls.show_calls(())  # the notice of a kiosk's call belongs to its own screenshot
         app.processEvents()  # every screen retranslates on the LanguageChange event
         for object_name, file_name, fill in (COUNTER_SCREENS if mode is Mode.COUNTER else KIOSK_SCREENS):
             fill(controller, card)

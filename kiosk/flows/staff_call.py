@@ -15,7 +15,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 
-from kiosk.errors import ProtocolError, RateLimited, ServerUnavailable, SyncError
+from kiosk.errors import ProtocolError, RateLimited, ServerUnavailable, StoreError, SyncError
 from kiosk.store.database import Store
 from kiosk.sync.client import CentralClient, StaffCall
 
@@ -43,7 +43,7 @@ async def call_staff(store: Store, central: CentralClient | None, *, screen: str
     Returns None at once when the call cannot be sent and trying again cannot help (no service configured,
     or it refuses this terminal: a technician's matter, logged)."""
     call_id = secrets.token_hex(16)
-    await asyncio.to_thread(store.audit, "kiosk.call_staff", None, call=call_id, screen=screen, language=language)
+    await _audit(store, "kiosk.call_staff", call=call_id, screen=screen, language=language)
     on_state(CallState.SENDING)
     if central is None:
         log.error("staff called on screen %s, but no central service is configured to tell the counters", screen)
@@ -73,8 +73,8 @@ async def call_staff(store: Store, central: CentralClient | None, *, screen: str
             log.info("staff call %s: no news yet: %s", call_id, exc)
             continue
         if found.answered_at is not None:
-            await asyncio.to_thread(store.audit, "kiosk.call_staff_answered", None, call=call_id,
-                                    by=found.answered_by, staff_id=found.answered_staff)
+            await _audit(store, "kiosk.call_staff_answered", call=call_id, by=found.answered_by,
+                         staff_id=found.answered_staff)
             on_state(CallState.ANSWERED)
             return found
 
@@ -83,6 +83,14 @@ async def answer_call(store: Store, central: CentralClient, call_id: str, staff_
     """A counter says someone is going; the call as the first answer left it (perhaps another counter's)."""
     answered = await central.answer_staff_call(call_id, staff_id)
     first = answered.answered_by == store.terminal.terminal_id and answered.answered_staff == staff_id
-    await asyncio.to_thread(store.audit, "staff.call_answered", None, call=call_id, staff_id=staff_id,
-                            kiosk=answered.terminal_id, first=first)
+    await _audit(store, "staff.call_answered", call=call_id, staff_id=staff_id, kiosk=answered.terminal_id,
+                 first=first)
     return answered
+
+
+async def _audit(store: Store, event: str, **detail: object) -> None:
+    """A trail that cannot be written (a full disk, a locked file) must not keep a resident from help."""
+    try:
+        await asyncio.to_thread(store.audit, event, None, **detail)
+    except StoreError as exc:
+        log.error("%s not written to the audit trail: %s", event, exc)

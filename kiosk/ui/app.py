@@ -160,6 +160,11 @@ async def start(settings: Settings, window: MainWindow, *, mode: Mode, training:
     technician = QShortcut(QKeySequence("Ctrl+Alt+D"), window)  # hidden: technicians on site
     technician.activated.connect(controller.show_technician)
     window.call_staff_button.clicked.connect(controller.call_staff)
+    if mode is Mode.COUNTER:
+        services.staff_calls_changed.connect(window.staff_calls.show_calls)
+        window.staff_calls.answer_requested.connect(controller.answer_staff_call)
+        controller.staff_call_answered.connect(window.staff_calls.show_answer)
+        controller.staff_call_failed.connect(window.staff_calls.show_failure)
     controller.screen_changed.connect(lambda _name: window.set_staff(controller.staff_id))
     controller.started_over.connect(window.reset_display)
     await services.start()

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
-from kiosk import staff
+from kiosk import i18n, staff
 from kiosk.calendar_config import SiteRules
 from kiosk.calendar_text import now_text
 from kiosk.card.cardinfo import CardInfoAttributes
@@ -37,16 +37,18 @@ from kiosk.flows.pin_change import change_pin
 from kiosk.flows.pin_reset import PinReset, reset_pin_by_proof, reset_pin_by_staff
 from kiosk.flows.procedure import FlowResult
 from kiosk.flows.renewal import PURPOSES, Renewal, renew
+from kiosk.flows.staff_call import CallState, answer_call, call_staff
 from kiosk.messages import Audience, advice_for, pin_name
 from kiosk.ui.customer import CustomerWindow, PinMirrorScreen
 from kiosk.ui.dashboard.screen import DashboardScreen
 from kiosk.ui.interaction import QtInteraction
 from kiosk.ui.screens.base import translate
+from kiosk.ui.screens.call_staff import CallStaffScreen
 from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.screens.forms import ChoosePinScreen, IdentityScreen, SignInScreen
 from kiosk.ui.screens.outcome import AttractScreen, CardInfoScreen, ClosedScreen, ResultScreen
 from kiosk.ui.screens.pin_entry import PinEntryScreen
-from kiosk.ui.screens.simple import CallStaffScreen, InsertCardScreen, LastTryScreen, ProgressScreen
+from kiosk.ui.screens.simple import InsertCardScreen, LastTryScreen, ProgressScreen
 from kiosk.ui.screens.technician import TechnicianScreen
 from kiosk.ui.services import TerminalServices
 from kiosk.ui.translation import KIOSK_LANGUAGES, LANGUAGE_NAMES, use_language
@@ -65,6 +67,8 @@ class Controller(QObject):
     screen_changed = Signal(str)
     started_over = Signal()  # back at the first screen: the last resident is forgotten
     procedure_finished = Signal(object)  # the FlowResult
+    staff_call_answered = Signal(object, bool)  # the StaffCall as answered, and whether this counter's answer
+    staff_call_failed = Signal(str)  # the answer did not reach the service: what to do, in words
 
     def __init__(self, mode: Mode, stack: QStackedWidget, *, training: bool = False,
                  insert_training_card: Callable[[], None] | None = None,
@@ -87,6 +91,7 @@ class Controller(QObject):
         self._card_left = False
         self._renew_remaining: tuple[str, ...] | None = None  # after a renewal stopped half way
         self._attributes: CardInfoAttributes | None = None  # shown for the paper form, forgotten after
+        self._staff_call: asyncio.Future[Any] | None = None  # a kiosk's call, followed while its screen shows
 
         self.insert_card = InsertCardScreen(training=training and insert_training_card is not None)
         self.check_screen = CheckScreen(counter=self.counter)
@@ -150,7 +155,7 @@ class Controller(QObject):
         if self.dashboard is not None:
             self.dashboard.attach(services.settings, services.store)
         if rules is not None and not self.counter and not self.training:
-            self._hours = QTimer(self)
+            self._hours = QTimer(self.stack)  # dies with the window, not with this object (which may outlive it)
             self._hours.setInterval(HOURS_CHECK_MS)
             self._hours.timeout.connect(self.check_hours)
             self._hours.start()
@@ -178,6 +183,7 @@ class Controller(QObject):
     def back_to_start(self) -> None:
         """Wipe everything of the last resident and show the first screen of this mode."""
         self.cancel_procedure()
+        self.stop_staff_call()
         self.forget_card()
         self.started_over.emit()
         if self.counter and self.staff_id is None:
@@ -239,12 +245,57 @@ class Controller(QObject):
     def set_language(self, code: str) -> None:
         use_language(code)
 
+    # --- calling staff (kiosk) and answering the call (counter) ------------------------------------------------
+
     def call_staff(self) -> None:
-        """A resident asks for help: recorded in the audit trail for the site's staff, and said on screen."""
-        if self.services is not None:
-            self._background(asyncio.to_thread(self.services.store.audit, "kiosk.call_staff", None,
-                                               screen=self.current))
+        """A resident asks for help: the call goes to the counters of the site (kiosk.flows.staff_call) and
+        the screen follows it until someone answers, the resident goes back, or the kiosk starts over."""
+        if self.current == "callStaffScreen" and self._staff_call is not None and not self._staff_call.done():
+            return  # already calling
+        called_from = self.current
+        self.stop_staff_call()
+        self.call_staff_screen.set_state(CallState.SENDING)
         self.show(self.call_staff_screen)
+        if self.services is None:
+            self.call_staff_screen.set_state(CallState.NOT_REACHED)
+            return
+        task = asyncio.ensure_future(call_staff(self.services.store, self.services.central, screen=called_from,
+                                                language=i18n.language(),
+                                                on_state=self.call_staff_screen.set_state))
+        task.add_done_callback(self._staff_call_ended)
+        self._staff_call = task
+
+    def _staff_call_ended(self, task: asyncio.Future[Any]) -> None:
+        if task.cancelled() or task.exception() is None:
+            return
+        log.error("calling staff failed", exc_info=task.exception())
+        if task is self._staff_call:
+            self.call_staff_screen.set_state(CallState.NOT_REACHED)
+
+    def stop_staff_call(self) -> None:
+        """Stop following the call (it stays open at the counters: staff still come)."""
+        if self._staff_call is not None and not self._staff_call.done():
+            self._staff_call.cancel()
+        self._staff_call = None
+
+    def answer_staff_call(self, call_id: str) -> None:
+        self._background(self._answer_staff_call(call_id))
+
+    async def _answer_staff_call(self, call_id: str) -> None:
+        services = self.services
+        central = services.central if services is not None else None
+        if services is None or central is None:
+            self.staff_call_failed.emit(translate("screens", "No central service is configured."))
+            return
+        try:
+            answered = await answer_call(services.store, central, call_id, self.staff_id)
+        except KioskError as exc:
+            self.staff_call_failed.emit(advice_for(exc, audience=Audience.STAFF).text)
+            return
+        mine = (answered.answered_by == services.store.terminal.terminal_id
+                and answered.answered_staff == self.staff_id)
+        self.staff_call_answered.emit(answered, mine)
+        await services.refresh_staff_calls()
 
     # --- staff sign-in (counter) ---------------------------------------------------------------------------
 
@@ -289,6 +340,10 @@ class Controller(QObject):
             # screen fails the same way, so the record says card.removed and the screen tells the truth.
             self.interaction.abort(CardRemoved("the card was taken off the reader"))
             self._card_left = True
+            return
+        if self.current == "callStaffScreen":
+            # Waiting for staff, the resident may take the card: forget it, but keep saying help is coming.
+            self.forget_card()
             return
         if self.counter and self.current == "resultScreen":
             # Staff read the result to the resident; the card may go, and with it what was read from it.

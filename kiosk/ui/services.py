@@ -21,16 +21,20 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.card.session import CardChannel
 from kiosk.card.watch import EventKind, ReaderEvent, ReaderWatcher
 from kiosk.config import Settings
-from kiosk.errors import KioskError
+from kiosk.domain.transactions import Mode
+from kiosk.errors import KioskError, SyncError
 from kiosk.flows.interaction import Interaction
 from kiosk.flows.procedure import FlowContext
 from kiosk.store.database import Store
 from kiosk.sync.background import BackgroundSync
+from kiosk.sync.client import CentralClient, StaffCall
 from kiosk.sync.sender import SenderState
 from kiosk.ui.state import TerminalState
 
 log = logging.getLogger("kiosk.ui.services")
 REFRESH_S = 2.0
+# How soon a counter shows a kiosk's call for staff: a resident waiting at a kiosk counts the seconds.
+STAFF_CALLS_S = 3.0
 
 
 class TerminalServices(QObject):
@@ -38,6 +42,7 @@ class TerminalServices(QObject):
     card_removed = Signal(str)
     state_changed = Signal(object)  # TerminalState
     reader_event = Signal(object)  # ReaderEvent, on the Qt thread
+    staff_calls_changed = Signal(object)  # tuple[StaffCall, ...]: the site's unanswered calls (counter)
 
     def __init__(self, settings: Settings, store: Store, *, training: bool = False) -> None:
         super().__init__()
@@ -52,6 +57,8 @@ class TerminalServices(QObject):
         self._watch_thread: threading.Thread | None = None
         self._sync: BackgroundSync | None = None
         self._refresh: asyncio.Task[None] | None = None
+        self._calls: asyncio.Task[None] | None = None
+        self.staff_calls: tuple[StaffCall, ...] = ()
         self.reader_event.connect(self._on_reader_event)
 
     # --- life ----------------------------------------------------------------------------------------------
@@ -62,22 +69,28 @@ class TerminalServices(QObject):
         self._sync = await asyncio.to_thread(BackgroundSync, self.settings, self.store)
         await self._sync.__aenter__()
         self._refresh = asyncio.ensure_future(self._refresh_forever())
+        if self.store.terminal.mode is Mode.COUNTER:
+            self._calls = asyncio.ensure_future(self._staff_calls_forever())
 
     async def stop(self) -> None:
         self._watcher.stop()
-        if self._refresh is not None:
-            self._refresh.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._refresh
+        for task in (self._refresh, self._calls):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         if self._sync is not None:
             await self._sync.__aexit__(None, None, None)
         await self.channel.close()
         if self._watch_thread is not None:
             await asyncio.to_thread(self._watch_thread.join, 5.0)
 
+    @property
+    def central(self) -> CentralClient | None:
+        return self._sync.client if self._sync is not None else None
+
     def context(self, interaction: Interaction, staff_id: str | None) -> FlowContext:
-        client = self._sync.client if self._sync is not None else None
-        return FlowContext(self.channel, self.store, interaction, client, staff_id)
+        return FlowContext(self.channel, self.store, interaction, self.central, staff_id)
 
     # --- the reader watcher (its own thread) ---------------------------------------------------------------
 
@@ -137,3 +150,25 @@ class TerminalServices(QObject):
         while True:
             await self.refresh()
             await asyncio.sleep(REFRESH_S)
+
+    # --- kiosks' calls for staff (counter) -------------------------------------------------------------------
+
+    async def refresh_staff_calls(self) -> None:
+        """Ask for the site's open calls; when the service cannot say, the calls shown stay as they were (the
+        status bar says the service is unreachable)."""
+        central = self.central
+        if central is None:
+            return
+        try:
+            calls = await central.open_staff_calls()
+        except SyncError as exc:
+            log.info("open staff calls: %s", exc)
+            return
+        if calls != self.staff_calls:
+            self.staff_calls = calls
+            self.staff_calls_changed.emit(calls)
+
+    async def _staff_calls_forever(self) -> None:
+        while True:
+            await self.refresh_staff_calls()
+            await asyncio.sleep(STAFF_CALLS_S)

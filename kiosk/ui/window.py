@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.transactions import Mode
 from kiosk.ui import theme
 from kiosk.ui.screens.base import MIN_TARGET, translate
+from kiosk.ui.widgets.staffcalls import StaffCallBanner
 from kiosk.ui.widgets.statusbar import StatusBar
 
 
@@ -45,6 +46,9 @@ class MainWindow(QMainWindow):
         # The counter's status bar carries the training banner; a kiosk shows residents no status bar.
         self.banner.setVisible(training and mode is Mode.KIOSK)
         layout.addWidget(self.banner)
+        # A kiosk of the site calling for staff: above every counter screen, locked or not.
+        self.staff_calls = StaffCallBanner(body)  # hidden until fed calls: only a counter's services feed it
+        layout.addWidget(self.staff_calls)
 
         top = QHBoxLayout()
         top.setContentsMargins(16, 8, 16, 8)

@@ -1334,6 +1334,30 @@
             <source>warning</source>
             <translation>注意</translation>
         </message>
+        <message>
+            <source>A staff member is on the way.</source>
+            <translation>職員がこちらに向かっています。</translation>
+        </message>
+        <message>
+            <source>Calling a staff member…</source>
+            <translation>職員を呼んでいます…</translation>
+        </message>
+        <message>
+            <source>No central service is configured.</source>
+            <translation>中央サービスが設定されていません。</translation>
+        </message>
+        <message>
+            <source>Please go to the counter, or ask anyone working here for help.</source>
+            <translation>窓口へお越しいただくか、近くの職員にお声がけください。</translation>
+        </message>
+        <message>
+            <source>Please wait here.</source>
+            <translation>この場でお待ちください。</translation>
+        </message>
+        <message>
+            <source>The staff could not be called from here.</source>
+            <translation>ここから職員を呼べませんでした。</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>
@@ -2610,6 +2634,101 @@
         <message>
             <source>This enrolment code was already used. Ask for a new one (kiosk central enrol-code).</source>
             <translation>この登録コードは使用済みです。新しいコードを依頼してください（kiosk central enrol-code）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffCalls</name>
+        <message>
+            <source>Answer the call from kiosk {kiosk}</source>
+            <translation>キオスク {kiosk} の呼び出しに応答</translation>
+        </message>
+        <message>
+            <source>Calls waiting in all: {count}.</source>
+            <translation>待っている呼び出しは全部で {count} 件です。</translation>
+        </message>
+        <message>
+            <source>Chinese</source>
+            <translation>中国語</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>英語</translation>
+        </message>
+        <message>
+            <source>I'm going</source>
+            <translation>対応します</translation>
+        </message>
+        <message>
+            <source>Japanese</source>
+            <translation>日本語</translation>
+        </message>
+        <message>
+            <source>Kiosk {kiosk} is calling for staff ({screen}, {language}) for {age}.</source>
+            <translation>キオスク {kiosk} が職員を呼んでいます（{screen}、{language}、{age}前から）。</translation>
+        </message>
+        <message>
+            <source>Korean</source>
+            <translation>韓国語</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>送信中…</translation>
+        </message>
+        <message>
+            <source>The answer did not reach the central service: {advice}</source>
+            <translation>応答が中央サービスに届きませんでした：{advice}</translation>
+        </message>
+        <message>
+            <source>Vietnamese</source>
+            <translation>ベトナム語</translation>
+        </message>
+        <message>
+            <source>You answered the call from kiosk {kiosk}.</source>
+            <translation>キオスク {kiosk} の呼び出しに応答しました。</translation>
+        </message>
+        <message>
+            <source>a staff member</source>
+            <translation>職員</translation>
+        </message>
+        <message>
+            <source>certificate check</source>
+            <translation>証明書の確認</translation>
+        </message>
+        <message>
+            <source>choosing a PIN</source>
+            <translation>暗証番号の選択</translation>
+        </message>
+        <message>
+            <source>closed screen</source>
+            <translation>閉庁中の画面</translation>
+        </message>
+        <message>
+            <source>entering a PIN</source>
+            <translation>暗証番号の入力</translation>
+        </message>
+        <message>
+            <source>last PIN try</source>
+            <translation>暗証番号の最後の試行</translation>
+        </message>
+        <message>
+            <source>placing the card</source>
+            <translation>カードの置き方</translation>
+        </message>
+        <message>
+            <source>procedure result</source>
+            <translation>手続の結果</translation>
+        </message>
+        <message>
+            <source>procedure running</source>
+            <translation>手続の処理中</translation>
+        </message>
+        <message>
+            <source>start screen</source>
+            <translation>最初の画面</translation>
+        </message>
+        <message>
+            <source>{staff} at {counter} already answered the call from kiosk {kiosk}.</source>
+            <translation>{counter} の {staff} がキオスク {kiosk} の呼び出しにすでに応答しています。</translation>
         </message>
     </context>
 </TS>

@@ -913,6 +913,30 @@
             <source>warning</source>
             <translation>경고</translation>
         </message>
+        <message>
+            <source>A staff member is on the way.</source>
+            <translation>직원이 오고 있습니다.</translation>
+        </message>
+        <message>
+            <source>Calling a staff member…</source>
+            <translation>직원을 부르고 있습니다…</translation>
+        </message>
+        <message>
+            <source>No central service is configured.</source>
+            <translation>중앙 서비스가 설정되어 있지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Please go to the counter, or ask anyone working here for help.</source>
+            <translation>창구로 가시거나 가까운 직원에게 도움을 요청해 주십시오.</translation>
+        </message>
+        <message>
+            <source>Please wait here.</source>
+            <translation>여기에서 기다려 주십시오.</translation>
+        </message>
+        <message>
+            <source>The staff could not be called from here.</source>
+            <translation>여기에서 직원을 부를 수 없었습니다.</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

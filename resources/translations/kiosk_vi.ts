@@ -913,6 +913,30 @@
             <source>warning</source>
             <translation>cảnh báo</translation>
         </message>
+        <message>
+            <source>A staff member is on the way.</source>
+            <translation>Nhân viên đang đến.</translation>
+        </message>
+        <message>
+            <source>Calling a staff member…</source>
+            <translation>Đang gọi nhân viên…</translation>
+        </message>
+        <message>
+            <source>No central service is configured.</source>
+            <translation>Chưa cấu hình dịch vụ trung tâm.</translation>
+        </message>
+        <message>
+            <source>Please go to the counter, or ask anyone working here for help.</source>
+            <translation>Vui lòng đến quầy, hoặc nhờ nhân viên ở đây giúp đỡ.</translation>
+        </message>
+        <message>
+            <source>Please wait here.</source>
+            <translation>Vui lòng đợi tại đây.</translation>
+        </message>
+        <message>
+            <source>The staff could not be called from here.</source>
+            <translation>Không thể gọi nhân viên từ đây.</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

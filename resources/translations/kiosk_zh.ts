@@ -913,6 +913,30 @@
             <source>warning</source>
             <translation>警告</translation>
         </message>
+        <message>
+            <source>A staff member is on the way.</source>
+            <translation>工作人员正在赶来。</translation>
+        </message>
+        <message>
+            <source>Calling a staff member…</source>
+            <translation>正在呼叫工作人员…</translation>
+        </message>
+        <message>
+            <source>No central service is configured.</source>
+            <translation>未设置中央服务。</translation>
+        </message>
+        <message>
+            <source>Please go to the counter, or ask anyone working here for help.</source>
+            <translation>请前往窗口，或向附近的工作人员求助。</translation>
+        </message>
+        <message>
+            <source>Please wait here.</source>
+            <translation>请在此等候。</translation>
+        </message>
+        <message>
+            <source>The staff could not be called from here.</source>
+            <translation>无法从这里呼叫工作人员。</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

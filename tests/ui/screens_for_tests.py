@@ -21,13 +21,15 @@ from kiosk.card.transport import IoStats
 from kiosk.domain.generation import CURRENT, PinUse
 from kiosk.domain.pins import PinKind
 from kiosk.flows.interaction import IdentityRequest, PinPurpose, PinRequest, Step
+from kiosk.flows.staff_call import CallState
 from kiosk.messages import advice_for, pin_name
 from kiosk.ui.screens.base import Screen, translate
+from kiosk.ui.screens.call_staff import CallStaffScreen
 from kiosk.ui.screens.check import CheckScreen
 from kiosk.ui.screens.forms import ChoosePinScreen, IdentityScreen, SignInScreen
 from kiosk.ui.screens.outcome import AttractScreen, CardInfoScreen, ClosedScreen, ResultScreen
 from kiosk.ui.screens.pin_entry import PinEntryScreen
-from kiosk.ui.screens.simple import CallStaffScreen, InsertCardScreen, LastTryScreen, ProgressScreen
+from kiosk.ui.screens.simple import InsertCardScreen, LastTryScreen, ProgressScreen
 from kiosk.ui.translation import KIOSK_LANGUAGES, LANGUAGE_NAMES
 
 DAY = date(2026, 12, 1)
@@ -114,6 +116,12 @@ def _closed() -> Screen:
     return screen
 
 
+def _call_staff(state: CallState) -> Screen:
+    screen = CallStaffScreen()
+    screen.set_state(state)
+    return screen
+
+
 def _identity() -> Screen:
     screen = IdentityScreen()
     screen.ask(IdentityRequest(needs_card_expiry=True), _ignore, DAY)
@@ -138,7 +146,8 @@ SCREENS = (
     ScreenCase("progress", _progress, True),
     ScreenCase("result", lambda: _result(False), True),
     ScreenCase("resultSuccess", _result_success, True),
-    ScreenCase("callStaff", CallStaffScreen, True),
+    ScreenCase("callStaff", lambda: _call_staff(CallState.SENT), True),
+    ScreenCase("callStaffNotReached", lambda: _call_staff(CallState.NOT_REACHED), True),
     ScreenCase("checkCounter", lambda: _check(True), False),
     ScreenCase("resultCounter", lambda: _result(True), False),
     ScreenCase("identity", _identity, False),

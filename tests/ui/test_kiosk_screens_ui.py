@@ -1,5 +1,5 @@
 """The kiosk's own rules, through the window: outside its hours it says when it opens next, and "Call staff"
-works on every screen and leaves an audit entry for the site's counters."""
+works on every screen: the call reaches the site's counters and the audit trail."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import time, timedelta
 from pathlib import Path
 
 import pytest
-from central_server import KIOSK_TERMINAL, CentralHandle
+from central_server import DEMO_TERMINAL, KIOSK_TERMINAL, CentralHandle
 
 from kiosk import i18n
 from kiosk.calendar_config import SiteRules
@@ -25,18 +25,23 @@ NEW_AUTH = "4321"
 
 
 async def call_staff_from(app: UiTerminal, screen: str, *, back: bool = True) -> None:
-    """On ``screen``, the resident presses "Call staff": the screen says help is coming, the audit trail names
-    the screen, and (``back``) "Back" returns to the start."""
+    """On ``screen``, the resident presses "Call staff": the call reaches the site's counters (the central
+    service lists it, naming the screen), the screen says so, the audit trail names the screen, and
+    (``back``) "Back" returns to the start."""
     await app.screen(screen)
     before = len(await app.audit("kiosk.call_staff"))
     assert app.shown("callStaffButton"), f"no Call staff button on {screen}"
     app.click("callStaffButton")
     await app.screen("callStaffScreen")
-    assert app.text("callStaffHeading") == "A staff member has been called."
-    await app.until(lambda: app.controller._tasks == set(), "the audit entry to be written")
+    await app.until(lambda: app.text("callStaffHeading") == "A staff member has been called.",
+                    "the counters to have the call")
     entries = await app.audit("kiosk.call_staff")
     assert len(entries) == before + 1
-    assert max(entries, key=lambda entry: entry.id).detail == {"screen": screen}
+    detail = max(entries, key=lambda entry: entry.id).detail
+    assert (detail["screen"], detail["language"]) == (screen, i18n.language())
+    with app.central.client(DEMO_TERMINAL) as counter:
+        listed = {found["call_id"]: found for found in counter.get("/v1/staff-calls").json()["calls"]}
+    assert listed[str(detail["call"])]["screen"] == screen
     assert app.shown("callStaffButton")
     if back:
         app.click("callStaffBackButton")

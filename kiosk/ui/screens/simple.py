@@ -1,4 +1,4 @@
-"""The small screens: insert the card, the procedure's progress, the last-try question, calling staff."""
+"""The small screens: insert the card, the procedure's progress, the last-try question."""
 
 from __future__ import annotations
 
@@ -107,19 +107,3 @@ class LastTryScreen(Screen):
         done, self._done = self._done, None
         if done is not None:
             done(use_it)
-
-
-class CallStaffScreen(Screen):
-    back = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("callStaffScreen", parent)
-        self.layout_.addStretch(1)
-        self.layout_.addWidget(self.heading("callStaffHeading", lambda: translate(
-            "screens", "A staff member has been called.")))
-        self.layout_.addWidget(self.paragraph("callStaffText", lambda: translate(
-            "screens", "Please wait here. Someone will come to help you.")))
-        back = self.button("callStaffBackButton", lambda: translate("screens", "Back"))
-        back.clicked.connect(self.back)
-        self.layout_.addWidget(back)
-        self.layout_.addStretch(1)
