@@ -268,6 +268,13 @@ class RunningApp:
 
     async def check_cycle(self, link: Any) -> None:
         """The card in: the app notices it and checks it; the card out: back to the insert-card screen."""
+        # Staff at a counter touch it now and then; untouched, it locks after COUNTER_IDLE_S (5 minutes) and a
+        # long run would measure the sign-in screen instead of checks.
+        from kiosk.ui.widgets.idle import IdleWatcher
+
+        watcher = self.window.findChild(IdleWatcher, "idleWatcher")
+        if watcher is not None:
+            watcher.reset()
         finished = self.finished
         link.insert()
         await self.until(lambda: self.finished > finished and self.controller.current == "checkScreen",
