@@ -13,7 +13,7 @@ import contextlib
 from collections.abc import AsyncIterator
 
 import pytest
-from sync.faultproxy import Fault, FaultProxy
+from sync.faultproxy import EveryRequestProxy, Fault
 
 from flows.harness import Terminal, deliver_and_reconcile
 from flows.sweep import CASES, SEED, Case, assert_whole, points
@@ -99,14 +99,6 @@ async def test_task_cancelled_at_every_apdu(case: Case, counter: Terminal, kiosk
         assert_whole(card, case)
         await rerun_completes(case, terminal, card)
     await deliver_and_reconcile(terminal)
-
-
-class EveryRequestProxy(FaultProxy):
-    """The sync suite's fault proxy, taking its scripted faults on every request (not only batches)."""
-
-    def _next_fault(self, method: str, path: str) -> Fault:
-        with self._lock:
-            return self._faults.popleft() if self._faults else Fault("pass")
 
 
 @contextlib.asynccontextmanager

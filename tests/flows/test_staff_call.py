@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from central_server import DEMO_TERMINAL, KIOSK_TERMINAL, SECOND_COUNTER, CentralHandle, central  # noqa: F401
 from store.helpers import settings_for
+from sync.faultproxy import EveryRequestProxy, Fault
 
 from kiosk.central.server import start_in_thread
 from kiosk.central.settings import CentralSettings, TerminalRegistration
@@ -159,3 +160,28 @@ async def test_leaving_the_call_screen_stops_following_the_call(tmp_path: Path,
         with pytest.raises(asyncio.CancelledError):
             await calling
     assert states == [CallState.SENDING, CallState.SENT]
+
+
+@pytest.mark.parametrize("fault", ["drop_after", "garbage_after", "garbage", "status_503"])
+async def test_a_call_whose_answer_is_lost_or_garbled_is_sent_again_and_is_still_one_call(
+        tmp_path: Path, central: CentralHandle, fault: str) -> None:  # noqa: F811 - fixture
+    """Through a real proxy that breaks the first request: before the service acts (``garbage``, 503) or
+    after it stored the call (``drop_after``, ``garbage_after``). The kiosk tries again with the same id."""
+    host, port = central.base_url.removeprefix("http://").split(":")
+    proxy = EveryRequestProxy(host, int(port))
+    proxy.start()
+    try:
+        async with terminal(tmp_path / "kiosk", proxy.base_url, KIOSK_TERMINAL) as (store, client):
+            proxy.script(Fault(fault))
+            states = States()
+            calling = asyncio.ensure_future(call_staff(store, client, screen="checkScreen", language="ja",
+                                                       on_state=states, retry_s=FAST, poll_s=0.05))
+            await states.reach(CallState.SENT)
+            calling.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await calling
+    finally:
+        proxy.stop()
+    assert states[:3] == [CallState.SENDING, CallState.NOT_REACHED, CallState.SENT]
+    with central.client(DEMO_TERMINAL) as counter:
+        assert len(counter.get("/v1/staff-calls").json()["calls"]) == 1

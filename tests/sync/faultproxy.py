@@ -253,3 +253,11 @@ def fault_proxy(upstream_base_url: str, ssl_context: ssl.SSLContext | None = Non
         yield proxy
     finally:
         proxy.stop()
+
+
+class EveryRequestProxy(FaultProxy):
+    """The sync suite's fault proxy, taking its scripted faults on every request (not only batches)."""
+
+    def _next_fault(self, method: str, path: str) -> Fault:
+        with self._lock:
+            return self._faults.popleft() if self._faults else Fault("pass")
