@@ -1334,6 +1334,10 @@
             <source>warning</source>
             <translation>注意</translation>
         </message>
+        <message>
+            <source>Scroll the text</source>
+            <translation>文章をスクロール</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

@@ -913,6 +913,10 @@
             <source>warning</source>
             <translation>경고</translation>
         </message>
+        <message>
+            <source>Scroll the text</source>
+            <translation>글 스크롤</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

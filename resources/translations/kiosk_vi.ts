@@ -913,6 +913,10 @@
             <source>warning</source>
             <translation>cảnh báo</translation>
         </message>
+        <message>
+            <source>Scroll the text</source>
+            <translation>Cuộn văn bản</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

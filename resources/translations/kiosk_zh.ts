@@ -913,6 +913,10 @@
             <source>warning</source>
             <translation>警告</translation>
         </message>
+        <message>
+            <source>Scroll the text</source>
+            <translation>滚动文字</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>
