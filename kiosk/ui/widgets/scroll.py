@@ -38,9 +38,8 @@ class ScrollingColumn(QScrollArea):
         hint = super().sizeHint()
         content = self.widget()
         width = self.viewport().width()
-        if content is None or width <= 0:
-            return hint
-        return QSize(hint.width(), content.heightForWidth(width))
+        needed = content.heightForWidth(width) if content is not None and width > 0 else -1
+        return QSize(hint.width(), needed) if needed >= 0 else hint  # -1: nothing in it wraps
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
