@@ -99,12 +99,13 @@ class CheckScreen(Screen):
         for widget in (self.appointment_label, self.appointment_date, self.appointment_button):
             appointment.addWidget(widget)
             widget.setVisible(counter)
-        self.appointment_verdict.setVisible(counter)
-        column.addLayout(appointment)
-        column.addWidget(self.appointment_verdict)
+        self.appointment_verdict.hide()  # until a date is checked
         column.addStretch(1)
-        # Two a row, or one when a pair does not fit.
-        buttons = FlowLayout(fill=True, columns=2)
+        # Staff type the date: an input stays in view, under the details.
+        self.layout_.addLayout(appointment)
+        self.layout_.addWidget(self.appointment_verdict)
+        # Two a row (three at the counter, which has five), or fewer when they do not fit.
+        buttons = FlowLayout(fill=True, columns=3 if counter else 2)
         self.renew_button = self.button("renewButton", lambda: translate("screens", "Renew the certificates"))
         self.reset_button = self.button("resetPinButton", lambda: translate("screens", "Reset a forgotten PIN"))
         self.change_button = self.button("changePinButton", lambda: translate("screens", "Change a PIN"))
@@ -130,6 +131,7 @@ class CheckScreen(Screen):
         self._status, self._day, self._rules = status, day, rules
         self.appointment_date.setDate(QDate(day.year, day.month, day.day))
         self.appointment_verdict.setText("")
+        self.appointment_verdict.hide()
         self._fill()
 
     def _check_appointment(self) -> None:
@@ -148,6 +150,7 @@ class CheckScreen(Screen):
             text = translate("screens", "{date} can be booked.").format(date=date_text(booked))
         self.appointment_verdict.setText(text)
         self.appointment_verdict.setAccessibleName(text)
+        self.appointment_verdict.show()
 
     def clear(self) -> None:
         self._status = None
@@ -156,6 +159,7 @@ class CheckScreen(Screen):
     def _fill(self) -> None:
         for old in self._detail_labels:
             self.details.removeWidget(old)
+            old.hide()  # not drawn in the moment before it is deleted
             old.deleteLater()
         self._detail_labels = []
         status = self._status

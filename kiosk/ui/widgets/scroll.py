@@ -4,7 +4,7 @@ stays outside it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QSizePolicy, QVBoxLayout, QWidget
 
@@ -40,6 +40,11 @@ class ScrollingColumn(QScrollArea):
         width = self.viewport().width()
         needed = content.heightForWidth(width) if content is not None and width > 0 else -1
         return QSize(hint.width(), needed) if needed >= 0 else hint  # -1: nothing in it wraps
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # new text in it: the height it asks for changed
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
