@@ -45,6 +45,7 @@ class Theme:
     heading_px: int
     key_font_px: int
     key_px: int  # edge of a PIN key
+    letter_key_px: int  # edge of a letter key (26 of them share the pad's height with 10 digit keys)
     dots_px: int
     target_px: int  # every other touch target
     border_px: int  # high contrast draws every edge thicker
@@ -162,6 +163,9 @@ QPushButton[role="{ROLE_PIN_KEY}"] {{
     min-width: {t.key_px}px; min-height: {t.key_px}px; padding: 0px;
     font-size: {t.key_font_px}px; font-weight: bold;
 }}
+QPushButton[role="{ROLE_PIN_KEY}"][letter="true"] {{
+    min-width: {t.letter_key_px}px; min-height: {t.letter_key_px}px;
+}}
 QPushButton[big="true"] {{ min-width: {t.key_px * 5 // 4}px; min-height: {t.key_px * 3 // 4}px; }}
 QPushButton[role="{ROLE_PRIMARY}"] {{
     background-color: {t.primary_background}; color: {t.primary_text}; font-weight: bold;
@@ -173,6 +177,10 @@ QPushButton[role="{ROLE_LINK}"] {{
     background-color: {t.background}; color: {t.link_text}; text-decoration: underline;
     border: {border_px}px solid {t.link_text};
 }}
+QPushButton > QLabel {{ color: {t.button_text}; }}
+QPushButton > QLabel[buttonRole="{ROLE_PRIMARY}"] {{ color: {t.primary_text}; font-weight: bold; }}
+QPushButton > QLabel[pressed="true"] {{ color: {t.pressed_text}; }}
+QPushButton > QLabel:disabled {{ color: {t.disabled_text}; }}
 QToolTip {{
     background-color: {t.tooltip_background}; color: {t.tooltip_text}; border: 1px solid {t.tooltip_text};
 }}
@@ -180,7 +188,8 @@ QToolTip {{
 
 
 NORMAL = Theme(
-    name="normal", font_px=20, heading_px=28, key_font_px=36, key_px=88, dots_px=40, target_px=MIN_TARGET_PX + 4,
+    name="normal", font_px=20, heading_px=28, key_font_px=36, key_px=88, letter_key_px=64, dots_px=40,
+    target_px=MIN_TARGET_PX + 4,
     border_px=2,
     background="#ffffff", text="#1a1a1a", muted_text="#4a4a4a", border="#5c5c5c", focus="#0b57a4",
     button_background="#eef2f6", button_text="#1a1a1a", pressed_background="#c9d6e3", pressed_text="#1a1a1a",
@@ -209,8 +218,8 @@ HIGH_CONTRAST = replace(
 
 def _large(theme: Theme, name: str) -> Theme:
     # 150 %: the step the municipal kiosks' "large text" buttons take; PIN keys grow with the text.
-    return replace(theme, name=name, font_px=30, heading_px=40, key_font_px=52, key_px=124, dots_px=56,
-                   target_px=64)
+    return replace(theme, name=name, font_px=30, heading_px=40, key_font_px=52, key_px=124, letter_key_px=88,
+                   dots_px=56, target_px=64)
 
 
 LARGE_TEXT = _large(NORMAL, "large_text")

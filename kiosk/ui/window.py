@@ -24,6 +24,7 @@ from kiosk.ui import theme
 from kiosk.ui.screens.base import MIN_TARGET, translate
 from kiosk.ui.widgets.staffcalls import StaffCallBanner
 from kiosk.ui.widgets.statusbar import StatusBar
+from kiosk.ui.widgets.wrapping_button import WrappingButton
 
 
 class MainWindow(QMainWindow):
@@ -54,19 +55,22 @@ class MainWindow(QMainWindow):
         top.setContentsMargins(16, 8, 16, 8)
         self.who = QLabel(body)
         self.who.setObjectName("signedInStaff")
-        top.addWidget(self.who, 1)
+        top.addWidget(self.who)
+        top.addStretch(1)
         self.lock_button = QPushButton(body)
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setMinimumHeight(48)
         self.lock_button.setVisible(False)  # until a staff member signs in
-        self.call_staff_button = QPushButton(body)
+        # The kiosk's buttons wrap their text: three of them must share 1280 px in every language and in large
+        # text, and a second row would take the PIN pad's height.
+        self.call_staff_button = WrappingButton(body)
         self.call_staff_button.setObjectName("callStaffButton")
         self.call_staff_button.setMinimumHeight(MIN_TARGET)
         self.call_staff_button.setVisible(mode is Mode.KIOSK)
         # Every kiosk screen offers larger text and higher contrast (JIS X 8341-3 / WCAG AA).
-        self.large_text_button = QPushButton(body)
+        self.large_text_button = WrappingButton(body)
         self.large_text_button.setObjectName("largeTextButton")
-        self.contrast_button = QPushButton(body)
+        self.contrast_button = WrappingButton(body)
         self.contrast_button.setObjectName("highContrastButton")
         for toggle in (self.large_text_button, self.contrast_button):
             toggle.setCheckable(True)
@@ -131,14 +135,14 @@ class MainWindow(QMainWindow):
         self.today_button.setAccessibleName(self.today_button.text())
         self.lock_button.setText(translate("window", "Lock"))
         self.lock_button.setAccessibleName(self.lock_button.text())
-        self.call_staff_button.setText(translate("window", "Call staff"))
-        self.call_staff_button.setAccessibleName(self.call_staff_button.text())
-        self.large_text_button.setText(translate("window", "Larger text"))
-        self.large_text_button.setAccessibleName(self.large_text_button.text())
-        self.contrast_button.setText(translate("window", "High contrast"))
-        self.contrast_button.setAccessibleName(self.contrast_button.text())
+        for button, text in ((self.call_staff_button, translate("window", "Call staff")),
+                             (self.large_text_button, translate("window", "Larger text")),
+                             (self.contrast_button, translate("window", "High contrast"))):
+            button.setText(text)
+            button.setAccessibleName(text)
         staff_id = getattr(self, "_staff", None)
         self.who.setText(translate("window", "Signed in: {staff}").format(staff=staff_id) if staff_id else "")
+        self.who.setVisible(bool(staff_id))  # an empty label would still take the buttons' width
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

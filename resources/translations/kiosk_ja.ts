@@ -1358,6 +1358,10 @@
             <source>The staff could not be called from here.</source>
             <translation>ここから職員を呼べませんでした。</translation>
         </message>
+        <message>
+            <source>Scroll the text</source>
+            <translation>文章をスクロール</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

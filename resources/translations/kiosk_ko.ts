@@ -937,6 +937,10 @@
             <source>The staff could not be called from here.</source>
             <translation>여기에서 직원을 부를 수 없었습니다.</translation>
         </message>
+        <message>
+            <source>Scroll the text</source>
+            <translation>글 스크롤</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

@@ -937,6 +937,10 @@
             <source>The staff could not be called from here.</source>
             <translation>Không thể gọi nhân viên từ đây.</translation>
         </message>
+        <message>
+            <source>Scroll the text</source>
+            <translation>Cuộn văn bản</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

@@ -937,6 +937,10 @@
             <source>The staff could not be called from here.</source>
             <translation>无法从这里呼叫工作人员。</translation>
         </message>
+        <message>
+            <source>Scroll the text</source>
+            <translation>滚动文字</translation>
+        </message>
     </context>
     <context>
         <name>steps</name>

@@ -30,6 +30,7 @@ from kiosk.store.audit import AuditEntry
 from kiosk.ui.app import start
 from kiosk.ui.controller import Controller
 from kiosk.ui.widgets.idle import IdleWatcher
+from kiosk.ui.widgets.wrapping_button import WrappingButton
 from kiosk.ui.window import MainWindow
 
 STAFF = ("S0012", "counter-passphrase")
@@ -65,6 +66,8 @@ class UiTerminal:
         """The text a label or button shows."""
         widget = self.widget(name)
         assert isinstance(widget, QLabel | QAbstractButton), name
+        if isinstance(widget, WrappingButton):  # its label draws its text
+            return widget.shown_text()
         return widget.text()
 
     def shown(self, name: str) -> bool:

@@ -205,6 +205,34 @@ def test_keys_are_large_touch_targets(qtbot: QtBot, pad: PinPad) -> None:
     assert min(key(pad, "pinKey5").width(), key(pad, "pinKey5").height()) >= theme.NORMAL.key_px
 
 
+@pytest.mark.parametrize("chosen", [theme.NORMAL, theme.LARGE_TEXT], ids=lambda t: t.name)
+def test_the_letter_page_fits_beside_the_texts_with_large_keys(qtbot: QtBot, styled: QApplication,
+                                                               chosen: theme.Theme) -> None:
+    """Letter keys are smaller than digit keys but targets still; the letter page is no taller than the
+    digit page, and the texts keep a column beside the keys, not above them."""
+    theme.apply(styled, chosen)
+    pad = PinPad(rule=PASSWORD)
+    qtbot.addWidget(pad)
+    pad.configure(PASSWORD, prompt="Enter your signing password.")
+    pad.resize(1248, 700)
+    pad.show()
+    qtbot.waitExposed(pad)
+    digits, letters = pad.findChild(QWidget, "pinDigitPage"), pad.findChild(QWidget, "pinLetterPage")
+    assert digits is not None and letters is not None
+    assert letters.minimumSizeHint().height() <= digits.minimumSizeHint().height()
+    pad.show_letters(True)
+    for character in "".join(LETTER_ROWS):
+        letter = key(pad, f"pinKey{character}")
+        assert letter.isVisible()
+        assert min(letter.width(), letter.height()) >= chosen.letter_key_px >= chosen.target_px, character
+    prompt = pad.findChild(QLabel, "pinPrompt")
+    assert prompt is not None
+    keys = pad.findChild(QWidget, "pinPages")
+    assert keys is not None
+    assert prompt.mapTo(pad, prompt.rect().topRight()).x() < keys.x()  # beside, not above
+    assert keys.geometry().bottom() < key(pad, "pinOk").y()
+
+
 def test_japanese_texts_and_accessible_names(qtbot: QtBot, pad: PinPad, japanese: object) -> None:
     assert key(pad, "pinOk").text() == "確定"
     assert key(pad, "pinKey5").accessibleName() == "数字 5"

@@ -56,50 +56,10 @@ def cut_off(window: QWidget) -> list[str]:
     return problems
 
 
-# Cut off today, each for a reason in a file this test does not own; the fix is named so the lead can make
-# it and drop the entry (an entry that starts passing is reported as XPASS). Keyed by (screen, theme,
-# stretch, languages); None matches any.
-KNOWN_CUT_OFF: dict[tuple[str | None, str | None, float | None, str | None], str] = {
-    (None, "large_text", 2.0, "vi"):
-        "kiosk/ui/window.py: the kiosk's top bar (larger text, high contrast, call staff) is a row of push "
-        "buttons that cannot wrap; Vietnamese at 200 % in large text needs about 50 px more than 1280",
-    ("pinEntry", None, None, None):
-        "the PIN pad with its letter keys needs about 1050 px high (1335 in large text) at 1280 wide: "
-        "kiosk/ui/widgets/pinpad.py must lay the letter keys out in less height (fewer rows, smaller keys on "
-        "the letter page) or scroll",
-    ("check", "large_text", None, None):
-        "kiosk/ui/screens/check.py: the details QFormLayout gives a wrapped value one line's height and its "
-        "row labels do not wrap; use setRowWrapPolicy(WrapLongRows) and word-wrapped row labels",
-    ("check", None, 2.0, None):
-        "as in large text: the check screen's details rows do not grow for wrapped values",
-    ("choosePin", "large_text", 2.0, "ja en ko vi"):
-        "kiosk/ui/screens/forms.py: the PIN choices are push buttons, whose text cannot wrap; a wrapping "
-        "label inside the button (or a shorter text)",
-    ("lastTry", "large_text", 2.0, "ko"):
-        "kiosk/ui/screens/simple.py: the Yes/No buttons sit side by side and cannot wrap; stack them "
-        "vertically when they do not fit",
-}
-
-
-def known(case: str, theme_name: str, stretch: float, language: str) -> str | None:
-    for (screen, known_theme, known_stretch, languages), reason in KNOWN_CUT_OFF.items():
-        if (screen in (None, case) and known_theme in (None, theme_name) and known_stretch in (None, stretch)
-                and (languages is None or language in languages.split())):
-            return reason
-    return None
-
-
 def _cases() -> list[object]:
-    params = []
-    for stretch in (1.0, 2.0):
-        for chosen in (theme.NORMAL, theme.LARGE_TEXT):
-            for language in KIOSK_LANGUAGES:
-                for case in KIOSK_SCREENS:
-                    reason = known(case.name, chosen.name, stretch, language)
-                    marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
-                    params.append(pytest.param(case, language, chosen, stretch, marks=marks,
-                                               id=f"{case.name}-{language}-{chosen.name}-x{stretch:g}"))
-    return params
+    return [pytest.param(case, language, chosen, stretch, id=f"{case.name}-{language}-{chosen.name}-x{stretch:g}")
+            for stretch in (1.0, 2.0) for chosen in (theme.NORMAL, theme.LARGE_TEXT)
+            for language in KIOSK_LANGUAGES for case in KIOSK_SCREENS]
 
 
 def show_in_kiosk_window(qtbot: QtBot, screen: QWidget, *, training: bool) -> MainWindow:
@@ -135,9 +95,6 @@ def test_texts_fit_the_kiosk_window(qtbot: QtBot, qapp: QApplication, monkeypatc
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(reason="kiosk/ui/window.py: the training banner is a QLabel without word wrap; stretched, "
-                          "or in Japanese and Vietnamese in large text, it forces the window wider than 1280 px",
-                   strict=False)
 @pytest.mark.parametrize("language", KIOSK_LANGUAGES)
 def test_the_training_banner_fits(qtbot: QtBot, qapp: QApplication, stretched: None, language: str) -> None:
     theme.apply(qapp, theme.LARGE_TEXT)

@@ -51,6 +51,7 @@ def test_every_colour_of_the_theme_is_in_a_checked_pair(chosen: theme.Theme) -> 
 def test_targets_are_large_enough(chosen: theme.Theme) -> None:
     assert chosen.target_px >= theme.MIN_TARGET_PX
     assert chosen.key_px >= 2 * theme.MIN_TARGET_PX  # PIN keys: far beyond the minimum
+    assert chosen.target_px <= chosen.letter_key_px < chosen.key_px  # 26 letters share the digits' height
 
 
 def test_large_text_is_larger_and_high_contrast_keeps_sizes() -> None:

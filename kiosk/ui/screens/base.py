@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
+from kiosk.ui.widgets.wrapping_button import WrappingButton
 
 MIN_TARGET = 64  # px: well above WCAG's 44 for fingers at a kiosk
 
@@ -81,8 +82,10 @@ class Screen(QWidget):
             self.text(label, source)
         return label
 
-    def button(self, object_name: str, source: Callable[[], str], *, primary: bool = False) -> QPushButton:
-        button = QPushButton(self)
+    def button(self, object_name: str, source: Callable[[], str], *, primary: bool = False,
+               wrap: bool = False) -> QPushButton:
+        """``wrap``: a text that may not fit one line (a sentence, not a word or two) wraps onto more."""
+        button = WrappingButton(self) if wrap else QPushButton(self)
         button.setObjectName(object_name)
         button.setMinimumHeight(MIN_TARGET)
         button.setMinimumWidth(MIN_TARGET * 3)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QDateEdit, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from kiosk.calendar_config import SiteRules
 from kiosk.calendar_text import date_text, renewal_visit_text
@@ -17,6 +17,8 @@ from kiosk.errors import AppointmentRefused
 from kiosk.messages import message_for, pin_name
 from kiosk.ui import theme
 from kiosk.ui.screens.base import Screen, translate
+from kiosk.ui.widgets.flow import FlowLayout
+from kiosk.ui.widgets.scroll import ScrollingColumn
 
 
 def renewal_text(standing: CertificateStatus) -> str:
@@ -62,15 +64,23 @@ class CheckScreen(Screen):
         self._status: CardStatus | None = None
         self._day = date.today()
         self.layout_.addWidget(self.heading("checkHeading", lambda: translate("screens", "Your card")))
+        # What the card says scrolls if it must (long translations in large text); the heading and the
+        # buttons stay in view.
+        self.details_area = ScrollingColumn("checkDetails", self)
+        column = self.details_area.column
+        self.layout_.addWidget(self.details_area, 1)
         self.summary = self.paragraph("checkSummary")
         theme.set_role(self.summary, theme.ROLE_PROMPT)
-        self.layout_.addWidget(self.summary)
+        column.addWidget(self.summary)
         self.visit = self.paragraph("checkVisit")
-        self.layout_.addWidget(self.visit)
+        column.addWidget(self.visit)
         self._rules: SiteRules | None = None
-        self.details = QFormLayout()
-        self.details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.layout_.addLayout(self.details)
+        # A grid of word-wrapped labels, not a QFormLayout: a form gives a wrapped row label one line's height.
+        self.details = QGridLayout()
+        self.details.setColumnStretch(0, 2)
+        self.details.setColumnStretch(1, 3)
+        self._detail_labels: list[QLabel] = []
+        column.addLayout(self.details)
         # Counter: an appointment date staff type is checked against the renewal window and the calendar
         # before the resident is booked.
         appointment = QHBoxLayout()
@@ -89,10 +99,13 @@ class CheckScreen(Screen):
         for widget in (self.appointment_label, self.appointment_date, self.appointment_button):
             appointment.addWidget(widget)
             widget.setVisible(counter)
-        self.appointment_verdict.setVisible(counter)
+        self.appointment_verdict.hide()  # until a date is checked
+        column.addStretch(1)
+        # Staff type the date: an input stays in view, under the details.
         self.layout_.addLayout(appointment)
         self.layout_.addWidget(self.appointment_verdict)
-        buttons = QGridLayout()
+        # Two a row (three at the counter, which has five), or fewer when they do not fit.
+        buttons = FlowLayout(fill=True, columns=3 if counter else 2)
         self.renew_button = self.button("renewButton", lambda: translate("screens", "Renew the certificates"))
         self.reset_button = self.button("resetPinButton", lambda: translate("screens", "Reset a forgotten PIN"))
         self.change_button = self.button("changePinButton", lambda: translate("screens", "Change a PIN"))
@@ -104,13 +117,12 @@ class CheckScreen(Screen):
         else:
             self.renew_button.hide()
             self.card_info_button.hide()
-        for index, button in enumerate(wanted):
-            buttons.addWidget(button, index // 2, index % 2)
+        for button in wanted:
+            buttons.addWidget(button)
         for name, button in (("renew", self.renew_button), ("reset", self.reset_button),
                              ("change", self.change_button), ("card_info", self.card_info_button),
                              ("done", self.done_button)):
             button.clicked.connect(lambda _checked=False, name=name: self.procedure_requested.emit(name))
-        self.layout_.addStretch(1)
         self.layout_.addLayout(buttons)
         self._texts.append(self._fill)
 
@@ -119,6 +131,7 @@ class CheckScreen(Screen):
         self._status, self._day, self._rules = status, day, rules
         self.appointment_date.setDate(QDate(day.year, day.month, day.day))
         self.appointment_verdict.setText("")
+        self.appointment_verdict.hide()
         self._fill()
 
     def _check_appointment(self) -> None:
@@ -137,14 +150,18 @@ class CheckScreen(Screen):
             text = translate("screens", "{date} can be booked.").format(date=date_text(booked))
         self.appointment_verdict.setText(text)
         self.appointment_verdict.setAccessibleName(text)
+        self.appointment_verdict.show()
 
     def clear(self) -> None:
         self._status = None
         self._fill()
 
     def _fill(self) -> None:
-        while self.details.rowCount():
-            self.details.removeRow(0)
+        for old in self._detail_labels:
+            self.details.removeWidget(old)
+            old.hide()  # not drawn in the moment before it is deleted
+            old.deleteLater()
+        self._detail_labels = []
         status = self._status
         if status is None:
             self.summary.setText("")
@@ -173,10 +190,15 @@ class CheckScreen(Screen):
         if self._counter:
             rows.append((translate("check", "Certificate serial"), status.auth_certificate.serial_hex,
                          "checkSerial", False))
-        for label, value, name, warning in rows:
+        for row, (label, value, name, warning) in enumerate(rows):
+            caption = QLabel(label, self)
+            caption.setObjectName(f"{name}Label")
             field = QLabel(value, self)
             field.setObjectName(name)
-            field.setWordWrap(True)
             field.setAccessibleName(f"{label}: {value}")
+            caption.setBuddy(field)
             theme.set_role(field, theme.ROLE_WARNING if warning else None)
-            self.details.addRow(label, field)
+            for column, shown in enumerate((caption, field)):
+                shown.setWordWrap(True)
+                self.details.addWidget(shown, row, column, Qt.AlignmentFlag.AlignTop)
+                self._detail_labels.append(shown)

@@ -32,7 +32,7 @@ class ChoosePinScreen(Screen):
         self.layout_.addWidget(self.heading("choosePinHeading", self._heading))
         self.buttons = {}
         for use, text in _PIN_CHOICES.items():
-            button = self.button(f"choosePin_{use}", text)
+            button = self.button(f"choosePin_{use}", text, wrap=True)
             button.clicked.connect(lambda _checked=False, use=use: self._choose(use))
             self.layout_.addWidget(button)
             self.buttons[use] = button

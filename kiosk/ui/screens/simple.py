@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QProgressBar, QWidget
 
 from kiosk.domain.pins import PinKind
 from kiosk.flows.interaction import Step
 from kiosk.messages import pin_name
 from kiosk.ui.screens.base import Screen, translate
+from kiosk.ui.widgets.flow import FlowLayout
 
 
 class InsertCardScreen(Screen):
@@ -89,9 +90,11 @@ class LastTryScreen(Screen):
         self.layout_.addWidget(self.paragraph("lastTryText", lambda: translate(
             "screens", "If the next {pin} you enter is wrong, it will be locked and can only be reset at "
             "the counter. Do you want to try?").format(pin=pin_name(str(self._kind)))))
-        row = QHBoxLayout()
-        no = self.button("lastTryNoButton", lambda: translate("screens", "No, stop here"))
-        yes = self.button("lastTryYesButton", lambda: translate("screens", "Yes, enter it"), primary=True)
+        # Side by side when both fit, one above the other when not.
+        row = FlowLayout(align=Qt.AlignmentFlag.AlignHCenter, fill=True)
+        no = self.button("lastTryNoButton", lambda: translate("screens", "No, stop here"), wrap=True)
+        yes = self.button("lastTryYesButton", lambda: translate("screens", "Yes, enter it"), primary=True,
+                          wrap=True)
         no.clicked.connect(lambda: self._answer(False))
         yes.clicked.connect(lambda: self._answer(True))
         row.addWidget(no)

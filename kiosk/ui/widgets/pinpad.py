@@ -37,11 +37,14 @@ from kiosk.ui.theme import (
     ROLE_WARNING,
     set_role,
 )
+from kiosk.ui.widgets.scroll import ScrollingColumn
 
 translate = QCoreApplication.translate
 
 DIGIT_ROWS = ("123", "456", "789")  # then the letter toggle, 0: a telephone pad, as at Japanese ATMs
-LETTER_ROWS = ("ABCDEFG", "HIJKLMN", "OPQRSTU", "VWXYZ")
+# Then the digit toggle. Six a row keeps the letter page narrow and no taller than the digit page, so the
+# texts keep their column beside the keys whichever page is shown.
+LETTER_ROWS = ("ABCDEF", "GHIJKL", "MNOPQR", "STUVWX", "YZ")
 FILLED_DOT = "\u25cf"  # ●
 EMPTY_DOT = "\u25cb"  # ○: the places still to fill before the PIN is long enough
 _DIGIT_BYTES = frozenset(b"0123456789")
@@ -149,7 +152,6 @@ class PinPad(QWidget):
         self._tries_label = _label("pinTries", ROLE_NOTICE)
         self._progress = _Progress("pin")
         self._rule_label = _label("pinRule", ROLE_PROMPT)
-        self._rule_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._problem_label = _label("pinProblem", ROLE_ERROR)
 
         self._character_keys: dict[int, QPushButton] = {}
@@ -181,15 +183,25 @@ class PinPad(QWidget):
         for key in (self._cancel_key, self._skip_key, self._ok_key):
             actions.addWidget(key)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._caption_label)
-        layout.addWidget(self._prompt_label)
-        layout.addWidget(self._tries_label)
-        layout.addWidget(self._progress)
-        layout.addWidget(self._rule_label)
-        layout.addWidget(self._problem_label)
-        layout.addWidget(self._pages, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addLayout(actions)
+        # The texts beside the keys, not above them: a 1280x800 kiosk panel has the width, not the height, for
+        # both. Long texts scroll; the dots stay in view under them.
+        self._texts = ScrollingColumn("pinTexts")
+        texts = self._texts.column
+        for label in (self._caption_label, self._prompt_label, self._tries_label, self._problem_label,
+                      self._rule_label):
+            texts.addWidget(label)
+        texts.addStretch(1)
+        column = QVBoxLayout()
+        column.addWidget(self._texts)
+        column.addWidget(self._progress)
+        column.addStretch(1)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(column, 0, 0)
+        layout.addWidget(self._pages, 0, 1)
+        layout.setColumnStretch(0, 1)
+        layout.setRowStretch(0, 1)
+        layout.addLayout(actions, 1, 0, 1, 2)
         self.retranslate()
         self._refresh()
 
@@ -205,7 +217,7 @@ class PinPad(QWidget):
     def _digit_page(self) -> QWidget:
         page = QWidget()
         page.setObjectName("pinDigitPage")
-        grid = QGridLayout(page)
+        grid = self._keys_grid(page)
         for row, characters in enumerate(DIGIT_ROWS):
             for column, character in enumerate(characters):
                 grid.addWidget(self._character_key(character), row, column)
@@ -217,13 +229,26 @@ class PinPad(QWidget):
     def _letter_page(self) -> QWidget:
         page = QWidget()
         page.setObjectName("pinLetterPage")
-        grid = QGridLayout(page)
+        grid = self._keys_grid(page)
         for row, characters in enumerate(LETTER_ROWS):
             for column, character in enumerate(characters):
-                grid.addWidget(self._character_key(character), row, column)
-        grid.addWidget(self._digits_key, 3, 5, 1, 2)
+                key = self._character_key(character)
+                key.setProperty("letter", True)  # smaller than a digit key (theme.letter_key_px)
+                grid.addWidget(key, row, column)
+        last = len(LETTER_ROWS) - 1
+        used = len(LETTER_ROWS[last])
+        grid.addWidget(self._digits_key, last, used, 1, len(LETTER_ROWS[0]) - used)
+        self._digits_key.setProperty("letter", True)
         set_role(self._digits_key, ROLE_PIN_KEY)
         return page
+
+    @staticmethod
+    def _keys_grid(page: QWidget) -> QGridLayout:
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        grid.setAlignment(Qt.AlignmentFlag.AlignCenter)  # keys keep their size on the wider page
+        return grid
 
     # -- what the caller sets
     def configure(self, rule: PinRule | PinKind, *, caption: str = "", prompt: str = "",
