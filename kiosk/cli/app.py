@@ -35,7 +35,7 @@ def has_display() -> bool:
 
 def _app(args: argparse.Namespace) -> int:
     from kiosk.config import load_settings
-    from kiosk.domain.transactions import Mode
+    from kiosk.domain.modes import Mode
     from kiosk.i18n import tr
 
     if args.training:

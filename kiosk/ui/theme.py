@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Final
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -236,6 +237,8 @@ def set_role(widget: QWidget, role: str | None) -> None:
     if widget.property("role") == role:
         return
     widget.setProperty("role", role)
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return  # its first polish reads the role; the window's first paint spares PySide6's QStyle set-up (10 ms)
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.transactions import Mode
+from kiosk.domain.modes import Mode
 from kiosk.ui import theme
 from kiosk.ui.screens.base import MIN_TARGET, translate
 from kiosk.ui.widgets.statusbar import StatusBar
