@@ -1,8 +1,9 @@
 """Starting the application: the window first, then everything behind it.
 
 Order matters for the cold start (environment.md: QtWidgets ~120 ms, SQLAlchemy ~335 ms, Alembic ~170 ms):
-``run`` arms the error net's ``sys.excepthook``, then makes the QApplication and the real window and paints
-it, with nothing imported but PySide6, the settings and the window's own modules. Only then come the log
+``run`` arms the error net's ``sys.excepthook``, then makes the QApplication and the real window, on an
+empty starting screen, and paints it, with nothing imported but PySide6, the settings and the window's own
+modules. Only then come the window's status bar and training banner (``MainWindow.furnish``), the log
 file, asyncio and qasync (about 30 ms together), and behind them the controller, the flows and the store,
 imported and opened off the Qt thread where they block. qasync runs asyncio on Qt's loop; the card's
 blocking calls stay on the card worker threads. Module level here imports nothing the paint does not need.
@@ -251,12 +252,13 @@ def run(settings: Settings, *, mode: Mode, training: TrainingHooks | None = None
     try:
         app = application()
         net.watch_qt()
-        window = MainWindow(mode, training=training is not None)
+        window = MainWindow(mode, training=training is not None, starting=True)
         starting = QLabel(window.stack)
         starting.setObjectName("startingScreen")
         window.stack.addWidget(starting)
         window.show_for_mode()
         app.processEvents()  # painted now, before anything behind it is imported or opened
+        window.furnish()
     finally:  # open even when the paint failed: what was held is written before the traceback is logged
         log_file.open(_log_dir())
 

@@ -3,11 +3,19 @@
 Counter mode is an ordinary window (staff may move it, a second screen may face the resident). Kiosk
 mode is full screen and frameless, hides the cursor for touch and ignores close requests and Alt+F4; what
 lies beyond the application (switching sessions, the desktop) is the compositor's job (a cage session).
+
+``kiosk.ui.app.run`` paints the window before it has its status bar and training banner
+(``starting=True``), then ``furnish``es it: those two need PySide6's ``Qt`` namespace of enums (12 ms to
+create) and the text fonts, which the first paint of a counter window then does without. A kiosk's
+lockdown needs ``Qt`` before its first show, so a kiosk pays it before its paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,11 +30,17 @@ from PySide6.QtWidgets import (
 from kiosk.domain.modes import Mode
 from kiosk.ui import theme
 from kiosk.ui.screens.base import MIN_TARGET, translate
-from kiosk.ui.widgets.statusbar import StatusBar
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.statusbar import StatusBar
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, mode: Mode, *, training: bool, lockdown: bool | None = None) -> None:
+    status: StatusBar  # made by furnish()
+
+    def __init__(self, mode: Mode, *, training: bool, lockdown: bool | None = None,
+                 starting: bool = False) -> None:
+        """``starting``: only what the first paint shows; ``furnish()`` adds the rest."""
         super().__init__()
         self.mode = mode
         self.training = training
@@ -39,11 +53,8 @@ class MainWindow(QMainWindow):
 
         self.banner = QLabel(body)
         self.banner.setObjectName("trainingBanner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setWordWrap(True)
-        theme.set_role(self.banner, theme.ROLE_BANNER)
-        # The counter's status bar carries the training banner; a kiosk shows residents no status bar.
-        self.banner.setVisible(training and mode is Mode.KIOSK)
+        self.banner.setVisible(False)  # until furnished
         layout.addWidget(self.banner)
 
         top = QHBoxLayout()
@@ -82,15 +93,29 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(body)
         self.stack.setObjectName("screens")
         layout.addWidget(self.stack, 1)
-        self.status = StatusBar(body)
-        self.status.setObjectName("terminalStatus")
-        self.status.setVisible(mode is Mode.COUNTER)
-        layout.addWidget(self.status)
+        self._layout = layout
         self.setCentralWidget(body)
         self.retranslate()
         if self.lockdown:
-            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-            self.setCursor(QCursor(Qt.CursorShape.BlankCursor))
+            self.setWindowFlag(QtCore.Qt.WindowType.FramelessWindowHint, True)
+            self.setCursor(QCursor(QtCore.Qt.CursorShape.BlankCursor))
+        if not starting:
+            self.furnish()
+
+    def furnish(self) -> None:
+        """The training banner's style and the status bar (once; see the module's docstring)."""
+        if hasattr(self, "status"):
+            return
+        from kiosk.ui.widgets.statusbar import StatusBar
+
+        self.banner.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        theme.set_role(self.banner, theme.ROLE_BANNER)
+        # The counter's status bar carries the training banner; a kiosk shows residents no status bar.
+        self.banner.setVisible(self.training and self.mode is Mode.KIOSK)
+        self.status = StatusBar(self.centralWidget())
+        self.status.setObjectName("terminalStatus")
+        self.status.setVisible(self.mode is Mode.COUNTER)
+        self._layout.addWidget(self.status)
 
     def show_for_mode(self) -> None:
         screen = self.screen()

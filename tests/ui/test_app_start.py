@@ -8,10 +8,14 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
+from kiosk.domain.modes import Mode
 from kiosk.ui.app import ErrorNet, LogFile
+from kiosk.ui.window import MainWindow
 
 # Imported only behind the painted window (asyncio and qasync alone cost about 25 ms).
 BEHIND_THE_PAINT = ("asyncio", "qasync", "logging.handlers", "tomllib", "sqlalchemy", "kiosk.ui.controller",
@@ -66,3 +70,27 @@ def test_the_error_net_is_armed_in_its_first_step(monkeypatch: pytest.MonkeyPatc
     log_file.flush()
     assert shown == [error]
     assert "CRITICAL kiosk.ui: unexpected error" in path.read_text(encoding="utf-8")
+
+
+def test_a_starting_window_gets_its_banner_and_status_bar_when_furnished(qtbot: Any) -> None:
+    window = MainWindow(Mode.KIOSK, training=True, lockdown=False, starting=True)
+    qtbot.addWidget(window)
+    assert not hasattr(window, "status")
+    assert window.banner.isHidden()
+    window.furnish()
+    status = window.status
+    assert not window.banner.isHidden()  # a kiosk in training says so on every screen
+    assert window.banner.alignment() == Qt.AlignmentFlag.AlignCenter
+    assert status.isHidden()  # residents see no status bar
+    window.furnish()
+    assert window.status is status
+
+
+def test_a_kiosk_is_locked_down_before_its_first_paint(qtbot: Any) -> None:
+    window = MainWindow(Mode.KIOSK, training=False, starting=True)
+    qtbot.addWidget(window)
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert window.cursor().shape() == Qt.CursorShape.BlankCursor
+    window.show_for_mode()
+    assert window.isFullScreen()
+    window.closing_for_real = True  # a kiosk ignores close requests: this one may go at teardown
