@@ -11,7 +11,13 @@ CLOCK_MONOTONIC timestamp on stdout (one clock for the whole machine):
   pcscd, the reference central service in its own process), its window class wrapped to write the same
   stamp after its first paint, and its ``ready`` hook writing a second one: the controller's first screen is
   shown and the services (store, reader watcher, sender) run. Then the app closes itself. Between the two, a
-  5 ms heartbeat on the Qt thread gives the longest time the painted window could not answer (``frozen``).
+  5 ms heartbeat on the Qt thread (made at the first paint: the driver adds nothing before it that ``run``
+  does not do) gives the longest time the painted window could not answer (``frozen``).
+
+What ``run`` does before that first paint, in order: arm the error net's ``sys.excepthook``, make the
+QApplication, make the real window on an empty starting screen (``MainWindow(starting=True)``) and show it.
+Behind the paint: the status bar and training banner (``furnish``), the log file, asyncio and qasync, then
+``start`` (the store, the services and the controller, their imports off the Qt thread).
 
 Printed as JSON: the medians, and the first-window ratio kiosk / bare. Target: under 1.5.
 
