@@ -8,7 +8,6 @@ environment variables. Nothing here opens a file other than that one TOML docume
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -115,6 +114,8 @@ def load_settings(environ: Mapping[str, str] | None = None, file: Path | None = 
     settings = defaults()
     path = file or config_file()
     if path.exists():
+        import tomllib  # here: a terminal without its file (the demo) starts its window without the parser
+
         try:
             document = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:

@@ -35,8 +35,7 @@ def has_display() -> bool:
 
 def _app(args: argparse.Namespace) -> int:
     from kiosk.config import load_settings
-    from kiosk.domain.transactions import Mode
-    from kiosk.i18n import tr
+    from kiosk.domain.modes import Mode
 
     if args.training:
         from kiosk.cli.extras import central_missing_line
@@ -48,6 +47,8 @@ def _app(args: argparse.Namespace) -> int:
     settings = load_settings()
     mode = args.mode or settings.mode
     if not has_display():
+        from kiosk.i18n import tr  # here: the window's path does without its catalog parser (xml.etree)
+
         print(tr("cli", "No display: the window cannot open here (set DISPLAY, or run under Xvfb)."))
         return ExitCode.ERROR
     from kiosk.ui.app import TrainingHooks, run

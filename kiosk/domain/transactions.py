@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from kiosk import errors
 from kiosk.domain.generation import CardGeneration
+from kiosk.domain.modes import Mode as Mode  # noqa: PLC0414 - re-exported: older imports name it here
 from kiosk.domain.pins import PinKind
 from kiosk.domain.validity import japan_date
 
@@ -38,11 +39,6 @@ class Outcome(StrEnum):
     COMPLETED = "completed"
     FAILED = "failed"
     CANCELLED = "cancelled"
-
-
-class Mode(StrEnum):
-    COUNTER = "counter"
-    KIOSK = "kiosk"
 
 
 # Every PIN of every card generation (next-generation cards have "short" and "long").

@@ -1,21 +1,23 @@
 """Starting the application: the window first, then everything behind it.
 
 Order matters for the cold start (environment.md: QtWidgets ~120 ms, SQLAlchemy ~335 ms, Alembic ~170 ms):
-the QApplication and the window come first and are painted; only then are the controller, the flows and
-the store imported and opened, off the Qt thread where they block. qasync runs asyncio on Qt's loop; the
-card's blocking calls stay on the card worker threads.
+``run`` arms the error net's ``sys.excepthook``, then makes the QApplication and the real window, on an
+empty starting screen, and paints it, with nothing imported but PySide6, the settings and the window's own
+modules. Only then come the window's status bar and training banner (``MainWindow.furnish``), the log
+file, asyncio and qasync (about 30 ms together), and behind them the controller, the flows and the store,
+imported and opened off the Qt thread where they block. qasync runs asyncio on Qt's loop; the card's
+blocking calls stay on the card worker threads. Module level here imports nothing the paint does not need.
 
 An error net catches what nothing else did (``sys.excepthook``, the asyncio loop's exception handler, Qt's
 message handler): it is logged with its traceback to the rotating log file, and the window shows a calm
-screen instead of dying. Logs never hold a PIN (flows and the card layer never log one) nor the card-info
-data (the card layer logs response lengths only).
+screen instead of dying. Records logged before the log file opens (a Qt warning while the window is made)
+wait in memory and are written first. Logs never hold a PIN (flows and the card layer never log one) nor
+the card-info data (the card layer logs response lengths only).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import logging.handlers
 import os
 import sys
 from collections.abc import Awaitable, Callable
@@ -24,15 +26,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel
 
-from kiosk.config import Settings
-from kiosk.domain.transactions import Mode
+from kiosk.domain.modes import Mode
 from kiosk.ui.window import MainWindow
 
 if TYPE_CHECKING:
+    import asyncio
+
+    from PySide6.QtCore import QtMsgType
+
+    from kiosk.config import Settings
     from kiosk.ui.controller import Controller
 
 log = logging.getLogger("kiosk.ui")
@@ -54,33 +59,86 @@ class TrainingHooks:
 Ready = Callable[["Controller", MainWindow], Awaitable[None]]
 
 
+class LogFile(logging.Handler):
+    """The rotating log file, attached to the root logger at once but opened later (after the first paint:
+    ``logging.handlers`` brings socket and pickle with it); what is logged before it opens waits here."""
+
+    HELD = 10_000  # a bound on what waits: a Qt message loop gone mad before the paint must not eat memory
+
+    def __init__(self, level: int = logging.INFO) -> None:
+        super().__init__(level)
+        self._held: list[logging.LogRecord] = []
+        self._file: logging.Handler | None = None
+        self.path: Path | None = None
+
+    def attach(self) -> LogFile:
+        root = logging.getLogger()
+        before = root.getEffectiveLevel()
+        for existing in root.handlers:  # the console keeps what it showed before (warnings): the file gets more
+            if existing.level == logging.NOTSET:
+                existing.setLevel(before)
+        root.addHandler(self)
+        root.setLevel(min(before, self.level))
+        return self
+
+    def open(self, log_dir: Path) -> Path:
+        import logging.handlers
+
+        log_dir.mkdir(parents=True, exist_ok=True)
+        path = log_dir / "kiosk.log"
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES,
+                                                       encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setLevel(self.level)
+        self.acquire()
+        try:
+            held, self._held = self._held, []
+            self._file, self.path = handler, path
+        finally:
+            self.release()
+        for record in held:
+            handler.handle(record)
+        return path
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is not None:
+            self._file.handle(record)
+        elif len(self._held) < self.HELD:
+            self._held.append(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path:
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / "kiosk.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES,
-                                                   encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.setLevel(level)
-    root = logging.getLogger()
-    before = root.getEffectiveLevel()
-    for existing in root.handlers:  # the console keeps what it showed before (warnings): the file gets more
-        if existing.level == logging.NOTSET:
-            existing.setLevel(before)
-    root.addHandler(handler)
-    root.setLevel(min(before, level))
-    return path
+    """The rotating log file, open now (tools and benchmarks; ``run`` opens it after the first paint)."""
+    return LogFile(level).attach().open(log_dir)
 
 
 class ErrorNet:
-    """Whatever escapes: logged, then shown calmly; the window keeps running."""
+    """Whatever escapes: logged, then shown calmly; the window keeps running. Armed in three steps, each as
+    soon as what it watches exists: ``sys.excepthook`` first thing, Qt's messages with the QApplication,
+    asyncio's exception handler with the loop."""
 
     def __init__(self, show: Callable[[BaseException], None]) -> None:
         self._show = show
 
-    def install(self, loop: asyncio.AbstractEventLoop) -> None:
+    def arm(self) -> None:
         sys.excepthook = self._excepthook
-        loop.set_exception_handler(self._asyncio_handler)
+
+    def watch_qt(self) -> None:
+        from PySide6.QtCore import qInstallMessageHandler
+
         qInstallMessageHandler(self._qt_message)
+
+    def watch(self, loop: asyncio.AbstractEventLoop) -> None:
+        loop.set_exception_handler(self._asyncio_handler)
 
     def _excepthook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.critical("unexpected error", exc_info=(kind, error, tb))
@@ -93,6 +151,8 @@ class ErrorNet:
             self._safely_show(error)
 
     def _qt_message(self, kind: QtMsgType, _context: object, message: str) -> None:
+        from PySide6.QtCore import QtMsgType
+
         level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
                  QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
         logging.getLogger("qt").log(level, "%s", message)
@@ -124,7 +184,10 @@ async def start(settings: Settings, window: MainWindow, *, mode: Mode, training:
                 language: str | None, rules: Any = FROM_SETTINGS) -> Controller:
     """Everything behind the painted window: the store, the services, the controller. ``rules``: the site's
     calendar (``SiteRules``), by default from the settings; None keeps a kiosk open at all hours."""
+    import asyncio
     import importlib
+
+    from PySide6.QtGui import QKeySequence, QShortcut
 
     # The heavy imports (SQLAlchemy, the flows, every screen) happen off the Qt thread, so the painted window
     # keeps answering; none of these modules makes a Qt object when imported.
@@ -181,18 +244,6 @@ async def start(settings: Settings, window: MainWindow, *, mode: Mode, training:
 def run(settings: Settings, *, mode: Mode, training: TrainingHooks | None = None, language: str | None = None,
         ready: Ready | None = None) -> int:
     """Open the window and run until it closes (or until ``ready`` returns, for tools and tests)."""
-    import qasync
-
-    configure_logging(_log_dir())
-    app = application()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    window = MainWindow(mode, training=training is not None)
-    starting = QLabel(window.stack)
-    starting.setObjectName("startingScreen")
-    window.stack.addWidget(starting)
-    window.show_for_mode()
-    app.processEvents()  # painted now, before anything behind it is imported or opened
     holder: dict[str, Controller] = {}
 
     def show_error(error: BaseException) -> None:
@@ -200,7 +251,29 @@ def run(settings: Settings, *, mode: Mode, training: TrainingHooks | None = None
         if controller is not None:
             controller.show_unexpected(error)
 
-    ErrorNet(show_error).install(loop)
+    net = ErrorNet(show_error)
+    net.arm()
+    log_file = LogFile().attach()
+    try:
+        app = application()
+        net.watch_qt()
+        window = MainWindow(mode, training=training is not None, starting=True)
+        starting = QLabel(window.stack)
+        starting.setObjectName("startingScreen")
+        window.stack.addWidget(starting)
+        window.show_for_mode()
+        app.processEvents()  # painted now, before anything behind it is imported or opened
+        window.furnish()
+    finally:  # open even when the paint failed: what was held is written before the traceback is logged
+        log_file.open(_log_dir())
+
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    net.watch(loop)
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
 

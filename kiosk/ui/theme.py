@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Final
 
+from PySide6 import QtCore
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -245,6 +246,8 @@ def set_role(widget: QWidget, role: str | None) -> None:
     if widget.property("role") == role:
         return
     widget.setProperty("role", role)
+    if not widget.testAttribute(QtCore.Qt.WidgetAttribute.WA_WState_Polished):
+        return  # its first polish reads the role, and PySide6's QStyle type (10 ms to create) waits
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

@@ -3,11 +3,19 @@
 Counter mode is an ordinary window (staff may move it, a second screen may face the resident). Kiosk
 mode is full screen and frameless, hides the cursor for touch and ignores close requests and Alt+F4; what
 lies beyond the application (switching sessions, the desktop) is the compositor's job (a cage session).
+
+``kiosk.ui.app.run`` paints the window before it has its status bar and training banner
+(``starting=True``), then ``furnish``es it: those two need PySide6's ``Qt`` namespace of enums (12 ms to
+create) and the text fonts, which the first paint of a counter window then does without. A kiosk's
+lockdown needs ``Qt`` before its first show, so a kiosk pays it before its paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,16 +27,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.transactions import Mode
+from kiosk.domain.modes import Mode
 from kiosk.ui import theme
 from kiosk.ui.screens.base import MIN_TARGET, translate
-from kiosk.ui.widgets.staffcalls import StaffCallBanner
-from kiosk.ui.widgets.statusbar import StatusBar
-from kiosk.ui.widgets.wrapping_button import WrappingButton
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.staffcalls import StaffCallBanner
+    from kiosk.ui.widgets.statusbar import StatusBar
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, mode: Mode, *, training: bool, lockdown: bool | None = None) -> None:
+    status: StatusBar  # made by furnish()
+    staff_calls: StaffCallBanner  # made by furnish(): a kiosk of the site calling for staff (counter)
+
+    def __init__(self, mode: Mode, *, training: bool, lockdown: bool | None = None,
+                 starting: bool = False) -> None:
+        """``starting``: only what the first paint shows; ``furnish()`` adds the rest."""
         super().__init__()
         self.mode = mode
         self.training = training
@@ -41,15 +55,9 @@ class MainWindow(QMainWindow):
 
         self.banner = QLabel(body)
         self.banner.setObjectName("trainingBanner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setWordWrap(True)
-        theme.set_role(self.banner, theme.ROLE_BANNER)
-        # The counter's status bar carries the training banner; a kiosk shows residents no status bar.
-        self.banner.setVisible(training and mode is Mode.KIOSK)
+        self.banner.setVisible(False)  # until furnished
         layout.addWidget(self.banner)
-        # A kiosk of the site calling for staff: above every counter screen, locked or not.
-        self.staff_calls = StaffCallBanner(body)  # hidden until fed calls: only a counter's services feed it
-        layout.addWidget(self.staff_calls)
 
         top = QHBoxLayout()
         top.setContentsMargins(16, 8, 16, 8)
@@ -62,15 +70,22 @@ class MainWindow(QMainWindow):
         self.lock_button.setMinimumHeight(48)
         self.lock_button.setVisible(False)  # until a staff member signs in
         # The kiosk's buttons wrap their text: three of them must share 1280 px in every language and in large
-        # text, and a second row would take the PIN pad's height.
-        self.call_staff_button = WrappingButton(body)
+        # text, and a second row would take the PIN pad's height. A counter never shows them, and its first
+        # paint does without the wrapping button's Qt enums and QStyle (kiosk.ui.app.run).
+        if mode is Mode.KIOSK:
+            from kiosk.ui.widgets.wrapping_button import WrappingButton
+
+            kiosk_button: type[QPushButton] = WrappingButton
+        else:
+            kiosk_button = QPushButton
+        self.call_staff_button = kiosk_button(body)
         self.call_staff_button.setObjectName("callStaffButton")
         self.call_staff_button.setMinimumHeight(MIN_TARGET)
         self.call_staff_button.setVisible(mode is Mode.KIOSK)
         # Every kiosk screen offers larger text and higher contrast (JIS X 8341-3 / WCAG AA).
-        self.large_text_button = WrappingButton(body)
+        self.large_text_button = kiosk_button(body)
         self.large_text_button.setObjectName("largeTextButton")
-        self.contrast_button = WrappingButton(body)
+        self.contrast_button = kiosk_button(body)
         self.contrast_button.setObjectName("highContrastButton")
         for toggle in (self.large_text_button, self.contrast_button):
             toggle.setCheckable(True)
@@ -90,15 +105,34 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(body)
         self.stack.setObjectName("screens")
         layout.addWidget(self.stack, 1)
-        self.status = StatusBar(body)
-        self.status.setObjectName("terminalStatus")
-        self.status.setVisible(mode is Mode.COUNTER)
-        layout.addWidget(self.status)
+        self._layout = layout
         self.setCentralWidget(body)
         self.retranslate()
         if self.lockdown:
-            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-            self.setCursor(QCursor(Qt.CursorShape.BlankCursor))
+            self.setWindowFlag(QtCore.Qt.WindowType.FramelessWindowHint, True)
+            self.setCursor(QCursor(QtCore.Qt.CursorShape.BlankCursor))
+        if not starting:
+            self.furnish()
+
+    def furnish(self) -> None:
+        """The training banner's style and the status bar (once; see the module's docstring)."""
+        if hasattr(self, "status"):
+            return
+        from kiosk.ui.widgets.staffcalls import StaffCallBanner
+        from kiosk.ui.widgets.statusbar import StatusBar
+
+        # Above every counter screen, locked or not; hidden until a counter's services feed it calls.
+        self.staff_calls = StaffCallBanner(self.centralWidget())
+        self._layout.insertWidget(self._layout.indexOf(self.banner) + 1, self.staff_calls)
+
+        self.banner.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        theme.set_role(self.banner, theme.ROLE_BANNER)
+        # The counter's status bar carries the training banner; a kiosk shows residents no status bar.
+        self.banner.setVisible(self.training and self.mode is Mode.KIOSK)
+        self.status = StatusBar(self.centralWidget())
+        self.status.setObjectName("terminalStatus")
+        self.status.setVisible(self.mode is Mode.COUNTER)
+        self._layout.addWidget(self.status)
 
     def show_for_mode(self) -> None:
         screen = self.screen()
