@@ -12,9 +12,13 @@ properties the theme's style sheet selects on (a style sheet cannot select a chi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMargins, QRect, QSize, Qt
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QEvent, QMargins, QRect, QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStyleOptionButton, QWidget
+
+# ``QtCore.Qt`` and ``QtWidgets.QStyle`` are reached when used, not imported: PySide6 builds each on first
+# access (about 20 ms together), and the counter window's first paint imports this module without using them.
 
 TEXT_NAME_SUFFIX = "Text"  # the label's objectName: the button's, then this
 
@@ -24,10 +28,10 @@ class WrappingButton(QPushButton):
         super().__init__(parent)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks reach the button
-        self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.label.setAttribute(QtCore.Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks reach the button
+        self.label.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -78,13 +82,13 @@ class WrappingButton(QPushButton):
 
     def _outer(self, inner: QSize) -> QSize:
         """The button's size around a label of size ``inner``: the style's border, padding and minimum."""
-        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, self._option(), inner, self)
+        return self.style().sizeFromContents(QtWidgets.QStyle.ContentsType.CT_PushButton, self._option(), inner, self)
 
     def _margins(self) -> QMargins:
         """Border and padding: from the button's edge to its text."""
         option = self._option()
         option.rect = QRect(0, 0, 1000, 1000)
-        inner = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        inner = self.style().subElementRect(QtWidgets.QStyle.SubElement.SE_PushButtonContents, option, self)
         return QMargins(inner.left(), inner.top(), 1000 - inner.right() - 1, 1000 - inner.bottom() - 1)
 
     # -- Qt
