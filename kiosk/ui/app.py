@@ -275,7 +275,13 @@ def run(settings: Settings, *, mode: Mode, training: TrainingHooks | None = None
     asyncio.set_event_loop(loop)
     net.watch(loop)
     closed = asyncio.Event()
+    # The last window closing ends main() below, which stops the services and closes the store; Qt quitting
+    # by itself would stop the loop under it ("Event loop stopped before Future completed") and skip all that.
+    app.setQuitOnLastWindowClosed(False)
     app.lastWindowClosed.connect(closed.set)
+    from kiosk.ui.stopping import StopOnSignals
+
+    stopper = StopOnSignals(app)  # SIGTERM and Ctrl+C close the windows: the same orderly way out
 
     async def main() -> None:
         controller = await start(settings, window, mode=mode, training=training, language=language)
@@ -291,8 +297,11 @@ def run(settings: Settings, *, mode: Mode, training: TrainingHooks | None = None
             await controller.services.stop()
             controller.services.store.close()
 
-    with loop:
-        loop.run_until_complete(main())
+    try:
+        with loop:
+            loop.run_until_complete(main())
+    finally:
+        stopper.restore()
     return 0
 
 

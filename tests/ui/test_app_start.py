@@ -4,6 +4,9 @@ error net armed first, and nothing logged before the log file opens is lost."""
 from __future__ import annotations
 
 import logging
+import os
+import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -94,3 +97,66 @@ def test_a_kiosk_is_locked_down_before_its_first_paint(qtbot: Any) -> None:
     window.show_for_mode()
     assert window.isFullScreen()
     window.closing_for_real = True  # a kiosk ignores close requests: this one may go at teardown
+
+
+STOP_DRIVER = """
+import asyncio, sys
+from dataclasses import replace
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from kiosk.config import load_settings
+from kiosk.domain.modes import Mode
+from kiosk.ui.app import run
+
+directory, central_url, mode = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+settings = replace(load_settings(environ={}, file=directory / "absent.toml"), data_dir=directory,
+                   database_url=f"sqlite:///{directory / 'kiosk.sqlite3'}", central_url=central_url, mode=mode)
+
+async def until_the_windows_close(controller, window):
+    closed = asyncio.Event()
+    QApplication.instance().lastWindowClosed.connect(closed.set)
+    print("ready", flush=True)
+    if len(sys.argv) > 4:  # staff closing the counter's window
+        window.close()
+    await closed.wait()
+
+sys.exit(run(settings, mode=Mode(mode), ready=until_the_windows_close))
+"""
+
+
+@pytest.mark.parametrize("mode", ["counter", "kiosk"])
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_and_ctrl_c_close_the_app_in_order(tmp_path: Path, mode: str, number: int) -> None:
+    """systemd stops the terminal with SIGTERM, a technician with Ctrl+C: the windows close (a kiosk's too,
+    which ignores every other close), the services stop, the store closes, the process exits 0."""
+    with socket.socket() as probe:  # a central service that is not there: nothing waits for it
+        probe.bind(("127.0.0.1", 0))
+        central_url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_LOG_DIR": str(tmp_path / "log"),
+                   "KIOSK_CONFIG_DIR": str(tmp_path / "config")}
+    process = subprocess.Popen([sys.executable, "-c", STOP_DRIVER, str(tmp_path), central_url, mode],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "ready", process.stderr.read() if process.stderr else ""
+        process.send_signal(number)
+        returncode = process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    log_text = (tmp_path / "log" / "kiosk.log").read_text(encoding="utf-8")
+    assert returncode == 0, log_text
+    assert f"{signal.Signals(number).name}: closing the windows and stopping" in log_text
+    assert "Traceback" not in log_text and "KeyboardInterrupt" not in log_text
+
+
+def test_closing_the_counter_window_stops_the_app_in_order(tmp_path: Path) -> None:
+    """The last window closing ends the app through the same way out: exit 0, no error reported."""
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_LOG_DIR": str(tmp_path / "log"),
+                   "KIOSK_CONFIG_DIR": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", STOP_DRIVER, str(tmp_path), "http://127.0.0.1:9", "counter",
+                           "close"], check=False, capture_output=True, text=True, env=environment, timeout=60)
+    log_text = (tmp_path / "log" / "kiosk.log").read_text(encoding="utf-8")
+    assert (done.returncode, done.stdout.strip()) == (0, "ready"), log_text + done.stderr
+    assert "Traceback" not in log_text
