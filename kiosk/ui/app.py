@@ -238,6 +238,11 @@ async def start(settings: Settings, window: MainWindow, *, mode: Mode, training:
     idle.idle.connect(controller.on_idle)
     idle.start()
     window.status.rejected_clicked.connect(controller.show_rejected)
+    # Everything made so far (modules, Qt wrappers, the screens) lives as long as the app: out of the garbage
+    # collector's sight, a full collection, which holds the GIL and so the Qt thread, has far less to walk.
+    import gc
+
+    gc.freeze()
     return controller
 
 
