@@ -113,8 +113,9 @@ class StaffCallBanner(QWidget):
 
     def show_calls(self, calls: tuple[StaffCall, ...]) -> None:
         """The site's unanswered calls, oldest first (kiosk.ui.services)."""
-        arrived = {found.call_id for found in calls} - self._seen
-        self._seen |= arrived
+        waiting = {found.call_id for found in calls}
+        arrived = waiting - self._seen
+        self._seen = waiting  # an answered call never comes back: remembering only these keeps this bounded
         self._calls = calls
         if self._answering not in {found.call_id for found in calls}:
             self._answering = None
