@@ -59,6 +59,7 @@ class TerminalServices(QObject):
         self._refresh: asyncio.Task[None] | None = None
         self._calls: asyncio.Task[None] | None = None
         self.staff_calls: tuple[StaffCall, ...] = ()
+        self._calls_failing = False
         self.reader_event.connect(self._on_reader_event)
 
     # --- life ----------------------------------------------------------------------------------------------
@@ -162,8 +163,11 @@ class TerminalServices(QObject):
         try:
             calls = await central.open_staff_calls()
         except SyncError as exc:
-            log.info("open staff calls: %s", exc)
+            if not self._calls_failing:  # once, not every 3 s for as long as the service is away
+                log.info("open staff calls: %s", exc)
+            self._calls_failing = True
             return
+        self._calls_failing = False
         if calls != self.staff_calls:
             self.staff_calls = calls
             self.staff_calls_changed.emit(calls)
