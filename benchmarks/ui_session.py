@@ -292,7 +292,7 @@ async def running_app(directory: Path, central_url: str, slot: Any) -> AsyncIter
     from kiosk.config import load_settings
     from kiosk.domain.transactions import Mode
     from kiosk.pki.training import load_or_create
-    from kiosk.ui.app import configure_logging, start
+    from kiosk.ui.app import configure_logging, freeze_start_up_objects, start
     from kiosk.ui.window import MainWindow
 
     configure_logging(paths.log_dir())  # as kiosk.ui.app.run does: the app's logging costs count
@@ -306,6 +306,7 @@ async def running_app(directory: Path, central_url: str, slot: Any) -> AsyncIter
     window = MainWindow(Mode.COUNTER, training=False, lockdown=False)
     window.show()
     controller = await start(settings, window, mode=Mode.COUNTER, training=None, language="en")
+    freeze_start_up_objects()  # as kiosk.ui.app.run does
     running = RunningApp(settings, window, controller, slot, cards)
     controller.procedure_finished.connect(running.on_finished)
     try:
