@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import ctypes
+import ctypes.util
 import gc
 import json
 import os
@@ -36,6 +38,7 @@ import sys
 import threading
 import time
 import tracemalloc
+from array import array
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -45,6 +48,8 @@ from ui_session import RunningApp, Unavailable, resources
 
 TARGET_RSS_GROWTH_KB = 5 * 1024
 TRACE_FRAMES = 30
+BREAKDOWN = ("rssanon_kb", "rssfile_kb", "rssshmem_kb", "c_heap_in_use_kb", "c_heap_free_kb", "sqlite_kb",
+             "python_blocks")
 
 
 def _fd_targets() -> list[str]:
@@ -57,12 +62,48 @@ def _fd_targets() -> list[str]:
     return sorted(targets)
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+                 "keepcost")]
+
+
+def memory_breakdown() -> dict[str, int]:
+    """Where the resident memory sits, to tell a leak from a cache or a fragmented heap: anonymous memory
+    against mapped files (libraries' and fonts' pages touched for the first time) and shared memory, SQLite's own
+    allocator (page caches, statements), the C heap in use and held free (glibc; Qt, pyscard and SQLite
+    allocate there), Python's live blocks."""
+    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    figures = {f"{kind.lower()}_kb": int(status[kind].split()[0])
+               for kind in ("RssAnon", "RssFile", "RssShmem") if kind in status}
+    figures["python_blocks"] = sys.getallocatedblocks()
+    libc = ctypes.CDLL(None)
+    if hasattr(libc, "mallinfo2"):
+        libc.mallinfo2.restype = _MallInfo2
+        info = libc.mallinfo2()
+        figures["c_heap_in_use_kb"] = (info.uordblks + info.hblkhd) // 1024
+        figures["c_heap_free_kb"] = info.fordblks // 1024
+    try:
+        sqlite = ctypes.CDLL(ctypes.util.find_library("sqlite3") or "libsqlite3.so.0")
+    except OSError:
+        return figures
+    sqlite.sqlite3_memory_used.restype = ctypes.c_int64
+    figures["sqlite_kb"] = sqlite.sqlite3_memory_used() // 1024
+    return figures
+
+
 def snapshot(cycle: int) -> dict[str, Any]:
     gc.collect()
-    figures: dict[str, Any] = {"cycle": cycle, **resources()}
+    figures: dict[str, Any] = {"cycle": cycle, **resources(), **memory_breakdown()}
     figures["python_threads"] = sorted(thread.name for thread in threading.enumerate())
     figures["fd_targets"] = _fd_targets()
     return figures
+
+
+def progress(sample: dict[str, Any]) -> None:
+    """Each sample on stderr as it is taken: a run stopped before its end still tells its trajectory."""
+    shown = {key: sample[key] for key in ("cycle", "rss_kb", "threads", "fds", *BREAKDOWN) if key in sample}
+    print(json.dumps(shown), file=sys.stderr, flush=True)
 
 
 async def settled(app: RunningApp) -> None:
@@ -99,19 +140,21 @@ async def soak(app: RunningApp, cycles: int, warmup: int, trace: bool) -> dict[s
     for _ in range(warmup):
         await app.check_cycle(link)
     await settled(app)
+    durations = array("d", bytes(8 * cycles))  # the soak's own list is not the app's growth
     if trace:
         tracemalloc.start(TRACE_FRAMES)
     traced = tracemalloc.take_snapshot() if trace else None
     baseline = snapshot(0)
+    progress(baseline)
     samples = [baseline]
     every = max(1, cycles // 10)
-    durations = []
     for cycle in range(1, cycles + 1):
         started = time.perf_counter()
         await app.check_cycle(link)
-        durations.append(time.perf_counter() - started)
+        durations[cycle - 1] = time.perf_counter() - started
         if cycle % every == 0 and cycle != cycles:
             samples.append(snapshot(cycle))
+            progress(samples[-1])
     await settled(app)
     end = snapshot(cycles)
     samples.append(end)
@@ -133,7 +176,9 @@ async def soak(app: RunningApp, cycles: int, warmup: int, trace: bool) -> dict[s
         "new_python_threads": sorted(set(end["python_threads"]) - set(baseline["python_threads"])),
         "new_fds": sorted((Counter(end["fd_targets"]) - Counter(baseline["fd_targets"])).elements()),
         **({"python_allocations": memory} if memory is not None else {}),
-        "samples": [{key: sample[key] for key in ("cycle", "rss_kb", "threads", "fds")} for sample in samples],
+        "memory_growth": {key: end[key] - baseline[key] for key in BREAKDOWN if key in end},
+        "samples": [{key: sample[key] for key in ("cycle", "rss_kb", "threads", "fds", *BREAKDOWN) if key in sample}
+                    for sample in samples],
     }
 
 

@@ -2,6 +2,9 @@
 
 - WAL journal, ``synchronous=FULL`` (NORMAL may lose the last commits on power loss), foreign keys on and a
   busy timeout on every connection.
+- Memory is bounded for a terminal that runs for months: each connection's page cache is capped at
+  ``PAGE_CACHE_KIB`` (SQLite's default, 2 MiB, fills as the file grows; the OS caches the file anyway), and the
+  pool hands out the connection used last, so the others stay cold instead of each warming a cache of its own.
 - pysqlite's own transaction handling is switched off and replaced by explicit ``BEGIN``: plain (deferred)
   for readers, ``BEGIN IMMEDIATE`` for writers (the engine returned by ``writer``), so a writer takes the
   write lock before it reads what it will update and two writers never deadlock on a lock upgrade.
@@ -23,6 +26,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from kiosk.errors import DatabaseCorrupt, DatabaseFull, DatabaseLocked, StoreError
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
+PAGE_CACHE_KIB = 512
 _BEGIN_OPTION = "kiosk_sqlite_begin"
 
 # Primary result codes (https://sqlite.org/rescode.html); Python 3.11 exposes the extended code.
@@ -49,9 +53,10 @@ def make_engine(url: str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, for
             return sqlite3.connect(f"{Path(database).resolve().as_uri()}?mode=ro", uri=True,
                                    timeout=busy_timeout_ms / 1000, check_same_thread=False)
 
-        engine = create_engine(url, creator=_connect)  # the file URL keeps SQLAlchemy's pool for files
+        # the file URL keeps SQLAlchemy's pool for files
+        engine = create_engine(url, creator=_connect, pool_use_lifo=True)
     else:
-        engine = create_engine(url, connect_args=connect_args)
+        engine = create_engine(url, connect_args=connect_args, pool_use_lifo=True)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: sqlite3.Connection, _entry: ConnectionPoolEntry) -> None:
@@ -59,6 +64,7 @@ def make_engine(url: str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, for
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            cursor.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")  # negative: KiB, not pages
             if not read_only:
                 cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute(f"PRAGMA synchronous = {synchronous}")

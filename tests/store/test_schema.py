@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -13,7 +15,7 @@ from kiosk.errors import DatabaseTooNew, StoreError
 from kiosk.store import schema
 from kiosk.store.database import Store, open_store
 from kiosk.store.models import Base
-from kiosk.store.sqlite import make_engine
+from kiosk.store.sqlite import PAGE_CACHE_KIB, make_engine
 from store.helpers import count, database_path, pin_change, raw
 
 
@@ -106,11 +108,30 @@ def test_a_sqlite_file_of_another_program_is_not_taken_over(settings: Settings) 
     assert count(settings, "SELECT count(*) FROM sqlite_master WHERE name = 'transactions'") == 0
 
 
-def test_every_connection_is_durable_and_checks_foreign_keys(store: Store) -> None:
+def test_every_connection_is_durable_checks_foreign_keys_and_bounds_its_cache(store: Store) -> None:
     with store.engine.connect() as connection:
         pragmas = {name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
-                   for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")}
-    assert pragmas == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000}
+                   for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout", "cache_size")}
+    assert pragmas == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000,
+                       "cache_size": -PAGE_CACHE_KIB}
+
+
+def test_the_connection_used_last_is_used_next_so_the_others_stay_cold(store: Store) -> None:
+    """Work handed to one thread after another (as asyncio.to_thread does) reuses one warm connection
+    instead of warming a page cache in every pooled one."""
+    used: list[int] = []
+
+    def work() -> None:
+        with store.engine.connect() as connection:
+            used.append(id(connection.connection.dbapi_connection))
+
+    with store.engine.connect(), store.engine.connect():  # two at once: the pool now holds two
+        pass
+    for _ in range(6):
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join()
+    assert len(set(used)) == 1
 
 
 def test_writes_begin_immediate_and_reads_do_not(store: Store, settings: Settings) -> None:
