@@ -3,8 +3,9 @@
 - WAL journal, ``synchronous=FULL`` (NORMAL may lose the last commits on power loss), foreign keys on and a
   busy timeout on every connection.
 - Memory is bounded for a terminal that runs for months: each connection's page cache is capped at
-  ``PAGE_CACHE_KIB`` (SQLite's default, 2 MiB, fills as the file grows; the OS caches the file anyway), and the
-  pool hands out the connection used last, so the others stay cold instead of each warming a cache of its own.
+  ``PAGE_CACHE_KIB`` (SQLite's default, 2 MiB, fills as the file grows; the OS caches the file anyway), the
+  pool keeps ``POOLED_CONNECTIONS`` (more are opened when more threads work at once, and closed after) and
+  hands out the one used last, so the others stay cold instead of each warming a cache of its own.
 - pysqlite's own transaction handling is switched off and replaced by explicit ``BEGIN``: plain (deferred)
   for readers, ``BEGIN IMMEDIATE`` for writers (the engine returned by ``writer``), so a writer takes the
   write lock before it reads what it will update and two writers never deadlock on a lock upgrade.
@@ -27,7 +28,9 @@ from kiosk.errors import DatabaseCorrupt, DatabaseFull, DatabaseLocked, StoreErr
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 PAGE_CACHE_KIB = 512
+POOLED_CONNECTIONS = 2  # the sender and the window's reads at once; SQLAlchemy's default keeps 5
 _BEGIN_OPTION = "kiosk_sqlite_begin"
+_POOL: dict[str, Any] = {"pool_size": POOLED_CONNECTIONS, "pool_use_lifo": True}
 
 # Primary result codes (https://sqlite.org/rescode.html); Python 3.11 exposes the extended code.
 SQLITE_CORRUPT = 11
@@ -54,9 +57,9 @@ def make_engine(url: str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, for
                                    timeout=busy_timeout_ms / 1000, check_same_thread=False)
 
         # the file URL keeps SQLAlchemy's pool for files
-        engine = create_engine(url, creator=_connect, pool_use_lifo=True)
+        engine = create_engine(url, creator=_connect, **_POOL)
     else:
-        engine = create_engine(url, connect_args=connect_args, pool_use_lifo=True)
+        engine = create_engine(url, connect_args=connect_args, **_POOL)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: sqlite3.Connection, _entry: ConnectionPoolEntry) -> None:

@@ -15,7 +15,7 @@ from kiosk.errors import DatabaseTooNew, StoreError
 from kiosk.store import schema
 from kiosk.store.database import Store, open_store
 from kiosk.store.models import Base
-from kiosk.store.sqlite import PAGE_CACHE_KIB, make_engine
+from kiosk.store.sqlite import PAGE_CACHE_KIB, POOLED_CONNECTIONS, make_engine
 from store.helpers import count, database_path, pin_change, raw
 
 
@@ -132,6 +132,19 @@ def test_the_connection_used_last_is_used_next_so_the_others_stay_cold(store: St
         thread.start()
         thread.join()
     assert len(set(used)) == 1
+
+
+def test_a_burst_of_threads_is_served_and_only_the_pooled_connections_stay_open(store: Store) -> None:
+    from contextlib import ExitStack
+
+    from sqlalchemy.pool import QueuePool
+
+    with ExitStack() as burst:
+        connections = [burst.enter_context(store.engine.connect()) for _ in range(POOLED_CONNECTIONS + 3)]
+        assert all(c.exec_driver_sql("SELECT 1").scalar() == 1 for c in connections)
+    pool = store.engine.pool
+    assert isinstance(pool, QueuePool)
+    assert pool.checkedin() == POOLED_CONNECTIONS  # each stays open with a page cache of its own
 
 
 def test_writes_begin_immediate_and_reads_do_not(store: Store, settings: Settings) -> None:
