@@ -8,11 +8,13 @@ is recorded and sent to the central service by the app's background sender, as a
 
 After ``--warmup`` cycles (imports, caches, the PC/SC context, SQLite's page cache, the HTTP connection)
 the process's resident memory (VmRSS), OS threads and open file descriptors are taken as the baseline,
-then again every tenth of the run and at the end, always at the same point of a cycle (card out, app on
-the insert-card screen, after a garbage collection). Printed as JSON, with the target: RSS growth under
-5 MB, no thread or fd growth.
+then again every tenth of the run (or every ``--sample-every`` cycles) and at the end, always at the same
+point of a cycle (card out, app on the insert-card screen, after a garbage collection). Each sample also
+says where the memory sits (anonymous or mapped; the C heap in use and held free; SQLite's allocator;
+Python's blocks) and goes to stderr as it is taken, so a run stopped early still tells its trajectory.
+Printed as JSON at the end, with the target: RSS growth under 5 MB, no thread or fd growth.
 
-    .venv/bin/python benchmarks/soak.py [--cycles 10000] [--warmup 50] [--trace-memory]
+    .venv/bin/python benchmarks/soak.py [--cycles 10000] [--warmup 50] [--sample-every N] [--trace-memory]
 
 pcscd learns of a card coming and going at its presence polls (every ~0.4 s), and each change here follows
 the poll that reported the last one, so a cycle takes about 0.8 s and the full 10,000 cycles over two
@@ -135,7 +137,7 @@ def python_growth(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot) -> 
     }
 
 
-async def soak(app: RunningApp, cycles: int, warmup: int, trace: bool) -> dict[str, Any]:
+async def soak(app: RunningApp, cycles: int, warmup: int, trace: bool, every: int) -> dict[str, Any]:
     link = app.card_link("valid")
     for _ in range(warmup):
         await app.check_cycle(link)
@@ -147,7 +149,6 @@ async def soak(app: RunningApp, cycles: int, warmup: int, trace: bool) -> dict[s
     baseline = snapshot(0)
     progress(baseline)
     samples = [baseline]
-    every = max(1, cycles // 10)
     for cycle in range(1, cycles + 1):
         started = time.perf_counter()
         await app.check_cycle(link)
@@ -189,13 +190,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trace-memory", action="store_true",
                         help="also trace Python allocations after the warm-up (tracemalloc: slower, RSS higher) "
                              "and print where the surviving ones were made")
+    parser.add_argument("--sample-every", type=int, default=0,
+                        help="cycles between two samples (default: a tenth of the run)")
     args = parser.parse_args(argv)
-    if args.cycles < 1 or args.warmup < 0:
-        parser.error("--cycles must be at least 1 and --warmup at least 0")
+    if args.cycles < 1 or args.warmup < 0 or args.sample_every < 0:
+        parser.error("--cycles must be at least 1, --warmup and --sample-every at least 0")
 
     async def measure(root: Path, central_url: str, slot: Any) -> dict[str, Any]:
         async with ui_session.running_app(root / "terminal", central_url, slot) as app:
-            return await soak(app, args.cycles, args.warmup, args.trace_memory)
+            return await soak(app, args.cycles, args.warmup, args.trace_memory,
+                              args.sample_every or max(1, args.cycles // 10))
 
     try:
         with ui_session.environment() as (root, central_url, slot):
