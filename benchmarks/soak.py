@@ -154,8 +154,11 @@ async def soak(app: RunningApp, cycles: int, warmup: int, trace: bool, every: in
         await app.check_cycle(link)
         durations[cycle - 1] = time.perf_counter() - started
         if cycle % every == 0 and cycle != cycles:
-            samples.append(snapshot(cycle))
-            progress(samples[-1])
+            sample = snapshot(cycle)
+            progress(sample)
+            # only the figures are kept: names and paths kept from every sample would be the soak's own growth
+            samples.append({key: sample[key] for key in ("cycle", "rss_kb", "threads", "fds", *BREAKDOWN)
+                            if key in sample})
     await settled(app)
     end = snapshot(cycles)
     samples.append(end)

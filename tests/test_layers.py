@@ -26,7 +26,7 @@ ALLOWED = {
     "ui": {"kiosk.ui", "kiosk.provision", "kiosk.reports", "kiosk.flows", "kiosk.card", "kiosk.store", "kiosk.sync",
            "kiosk.domain",
            "kiosk.errors", "kiosk.config", "kiosk.i18n", "kiosk.messages", "kiosk.paths", "kiosk.staff",
-           "kiosk.calendar_config", "kiosk.calendar_text", "kiosk.calendar_holidays"},
+           "kiosk.calendar_config", "kiosk.calendar_text", "kiosk.calendar_holidays", "kiosk.memory"},
     "provision": {"kiosk.provision", "kiosk.card", "kiosk.store", "kiosk.sync", "kiosk.domain", "kiosk.config",
                   "kiosk.errors", "kiosk.paths", "kiosk.i18n"},
 }

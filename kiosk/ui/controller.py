@@ -38,6 +38,7 @@ from kiosk.flows.pin_reset import PinReset, reset_pin_by_proof, reset_pin_by_sta
 from kiosk.flows.procedure import FlowResult
 from kiosk.flows.renewal import PURPOSES, Renewal, renew
 from kiosk.flows.staff_call import CallState, answer_call, call_staff
+from kiosk.memory import return_free_memory
 from kiosk.messages import Audience, advice_for, pin_name
 from kiosk.ui.customer import CustomerWindow, PinMirrorScreen
 from kiosk.ui.dashboard.screen import DashboardScreen
@@ -195,6 +196,15 @@ class Controller(QObject):
             self._show_closed()
         else:
             self.show(self.attract)
+        self._return_free_memory()
+
+    def _return_free_memory(self) -> None:
+        """The last resident is gone: what their procedure freed goes back to the system (kiosk.memory)."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no loop (a window built for a screenshot or a layout test)
+            return
+        self._background(asyncio.to_thread(return_free_memory))
 
     def closed_now(self) -> bool:
         if self.rules is None or self.counter or self.training:
