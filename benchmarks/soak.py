@@ -32,6 +32,7 @@ import argparse
 import asyncio
 import ctypes
 import ctypes.util
+import functools
 import gc
 import json
 import os
@@ -70,6 +71,21 @@ class _MallInfo2(ctypes.Structure):
                  "keepcost")]
 
 
+@functools.cache
+def _allocator_probes() -> tuple[Any, Any]:
+    """glibc's mallinfo2 and SQLite's sqlite3_memory_used, looked up once (None where absent): the lookup
+    (find_library starts a subprocess) must not happen inside every measurement of this process."""
+    mallinfo = getattr(ctypes.CDLL(None), "mallinfo2", None)
+    if mallinfo is not None:
+        mallinfo.restype = _MallInfo2
+    try:
+        memory_used = ctypes.CDLL(ctypes.util.find_library("sqlite3") or "libsqlite3.so.0").sqlite3_memory_used
+        memory_used.restype = ctypes.c_int64
+    except (OSError, AttributeError):
+        memory_used = None
+    return mallinfo, memory_used
+
+
 def memory_breakdown() -> dict[str, int]:
     """Where the resident memory sits, to tell a leak from a cache or a fragmented heap: anonymous memory
     against mapped files (libraries' and fonts' pages touched for the first time) and shared memory, SQLite's own
@@ -79,18 +95,13 @@ def memory_breakdown() -> dict[str, int]:
     figures = {f"{kind.lower()}_kb": int(status[kind].split()[0])
                for kind in ("RssAnon", "RssFile", "RssShmem") if kind in status}
     figures["python_blocks"] = sys.getallocatedblocks()
-    libc = ctypes.CDLL(None)
-    if hasattr(libc, "mallinfo2"):
-        libc.mallinfo2.restype = _MallInfo2
-        info = libc.mallinfo2()
+    mallinfo, sqlite_memory_used = _allocator_probes()
+    if mallinfo is not None:
+        info = mallinfo()
         figures["c_heap_in_use_kb"] = (info.uordblks + info.hblkhd) // 1024
         figures["c_heap_free_kb"] = info.fordblks // 1024
-    try:
-        sqlite = ctypes.CDLL(ctypes.util.find_library("sqlite3") or "libsqlite3.so.0")
-    except OSError:
-        return figures
-    sqlite.sqlite3_memory_used.restype = ctypes.c_int64
-    figures["sqlite_kb"] = sqlite.sqlite3_memory_used() // 1024
+    if sqlite_memory_used is not None:
+        figures["sqlite_kb"] = sqlite_memory_used() // 1024
     return figures
 
 
