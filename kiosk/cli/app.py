@@ -36,6 +36,9 @@ def has_display() -> bool:
 def _app(args: argparse.Namespace) -> int:
     from kiosk.config import load_settings
     from kiosk.domain.modes import Mode
+    from kiosk.memory import limit_heaps
+
+    limit_heaps()  # before the training's card and central service start their threads
 
     if args.training:
         from kiosk.cli.extras import central_missing_line

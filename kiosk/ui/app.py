@@ -30,6 +30,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.domain.modes import Mode
+from kiosk.memory import limit_heaps
 from kiosk.ui.window import MainWindow
 
 if TYPE_CHECKING:
@@ -168,6 +169,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     # Qt's AT-SPI bridge connects only when a screen reader announces itself on the accessibility bus; a
     # kiosk's reader may start after the application, so the bridge is always on.
     os.environ.setdefault("QT_LINUX_ACCESSIBILITY_ALWAYS_ON", "1")
+    limit_heaps()  # before Qt's and the card's threads (kiosk.memory)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     font = QFont(FONT_FAMILY)
