@@ -7,13 +7,16 @@ that silently skipped the PC/SC suite would prove nothing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from central import postgres
 
 from kiosk.cardsim import pcscd as pcscd_control
 from kiosk.pki import training
@@ -58,6 +61,47 @@ def training_pki_cache_dir() -> Path:
 def training_pki() -> training.TrainingPki:
     """The test suite's training PKI: the same keys and roots on every machine."""
     return training.load_or_create(training_pki_cache_dir(), seed=TEST_PKI_SEED)
+
+
+def _distributing(config: pytest.Config) -> bool:
+    """True in the controller of a pytest-xdist run (it runs no tests; its workers do)."""
+    return getattr(config.option, "dist", "no") != "no" and not hasattr(config, "workerinput")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Under xdist the controller owns pcscd and PostgreSQL for the whole run: a worker that started either
+    # would stop it when its own share of the tests ended, under the workers still using it.
+    if not _distributing(config):
+        return
+    config.stash[_POSTGRES_WAS_ONLINE] = postgres.cluster_online()
+    if pcscd_control.pcscd_binary() is None or not pcscd_control.vpcd_installed():
+        return
+    try:
+        with pcscd_control.restart_lock(exclusive=False):
+            config.stash[_RUN_PCSCD] = pcscd_control.start()
+    except pcscd_control.PcscdError:
+        pass  # each worker's pcscd fixture tries again and says why, or fails in CI
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if config.stash.get(_POSTGRES_WAS_ONLINE, None) is False:
+        with contextlib.suppress(postgres.PostgresUnavailable):
+            postgres.stop_unless_used()
+    handle = config.stash.get(_RUN_PCSCD, None)
+    if handle is None or not handle.owned:
+        return
+    if handle.process is not None and handle.process.poll() is not None:
+        # The pcscd-restart test replaced ours in a worker: the replacement is this run's to stop too.
+        pid = pcscd_control.running_pid()
+        if pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
+        return
+    handle.stop()
+
+
+_RUN_PCSCD = pytest.StashKey[pcscd_control.PcscdProcess]()
+_POSTGRES_WAS_ONLINE = pytest.StashKey[bool | None]()
 
 
 @pytest.fixture(scope="session")

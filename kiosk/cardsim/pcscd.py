@@ -25,6 +25,7 @@ from typing import IO
 from kiosk.paths import resources_dir
 
 SOCKET_PATH = Path(os.environ.get("PCSCLITE_CSOCK_NAME", "/run/pcscd/pcscd.comm"))
+PID_FILE = Path("/run/pcscd/pcscd.pid")
 DEFAULT_VPCD_PORT = 35963  # slot 0 of our reader config, and of Debian's /etc/reader.conf.d/vpcd
 READY_TIMEOUT_S = 10.0
 SLOT_COUNT = 16  # resources/pcsc/reader.conf.d/kiosk-vpcd: 8 vpcd channels of 2 slots
@@ -124,6 +125,14 @@ def is_running() -> bool:
         except OSError:
             return False
     return True
+
+
+def running_pid() -> int | None:
+    """The running pcscd's process id, from its pid file (None if there is none to read)."""
+    try:
+        return int(PID_FILE.read_text().strip().strip("\x00").strip())  # pcscd writes a trailing NUL
+    except (OSError, ValueError):
+        return None
 
 
 def vpcd_listening(port: int = DEFAULT_VPCD_PORT, host: str = "127.0.0.1") -> bool:

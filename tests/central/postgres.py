@@ -69,10 +69,12 @@ def session_database() -> Iterator[str]:
     started_here = False
     if not cluster.online:
         start = _run("pg_ctlcluster", cluster.version, cluster.name, "start")
-        if start.returncode != 0:
+        # Another session (an xdist worker beside this one) may have started it a moment before.
+        if start.returncode != 0 and not find_cluster().online:
             raise PostgresUnavailable(f"cannot start PostgreSQL {cluster.version}/{cluster.name}: "
                                       f"{start.stderr.strip()}")
-        started_here = True
+        # Under pytest-xdist a worker leaves it running: the run's controller stops it (tests/conftest.py).
+        started_here = start.returncode == 0 and "PYTEST_XDIST_WORKER" not in os.environ
     database = f"{DATABASE_PREFIX}{os.getpid()}"
     # A role per session: test sessions share the machine's cluster, and one session setting a shared
     # role's password would lock the others out mid-run.
@@ -92,6 +94,21 @@ def session_database() -> Iterator[str]:
             # Stopped only if this session started it and no other session's database is still there.
             if started_here and not _other_sessions(cluster):
                 _run("pg_ctlcluster", cluster.version, cluster.name, "stop")
+
+
+def cluster_online() -> bool | None:
+    """Whether the machine's cluster runs (None: there is none to run)."""
+    try:
+        return find_cluster().online
+    except PostgresUnavailable:
+        return None
+
+
+def stop_unless_used() -> None:
+    """Stop the cluster, unless a test session's database is still on it."""
+    cluster = find_cluster()
+    if cluster.online and not _other_sessions(cluster):
+        _run("pg_ctlcluster", cluster.version, cluster.name, "stop")
 
 
 def _other_sessions(cluster: Cluster) -> bool:

@@ -34,7 +34,6 @@ from kiosk.pki.training import TrainingPki
 
 pytestmark = pytest.mark.pcsc
 EVENT_TIMEOUT_S = 20.0
-PID_FILE = Path("/run/pcscd/pcscd.pid")
 
 
 class Watch:
@@ -106,7 +105,8 @@ def _alive(pid: int) -> bool:
 
 def _stop_pcscd(session_pcscd: PcscdProcess) -> None:
     """Terminate the running pcscd and wait until it is gone."""
-    pid = int(PID_FILE.read_text().strip().strip("\x00").strip())  # pcscd writes a trailing NUL
+    pid = pcscd_control.running_pid()
+    assert pid is not None, "pcscd runs but wrote no pid file"
     if session_pcscd.process is not None and session_pcscd.process.pid == pid:
         session_pcscd.stop()
     else:

@@ -1,4 +1,4 @@
-"""The bundle is built once per session for the bundle and the Debian package tests."""
+"""The bundle is built once per session for the bundle and the Debian package tests (one xdist group)."""
 
 from __future__ import annotations
 

@@ -16,7 +16,8 @@ from virtual_cards import REPO
 
 from installers.installed import build_deb
 
-pytestmark = pytest.mark.packaging
+# One worker builds the bundle for both modules (PyInstaller's work folder is shared) under pytest-xdist.
+pytestmark = [pytest.mark.packaging, pytest.mark.xdist_group("bundle")]
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -39,15 +39,17 @@ def x_display() -> Iterator[str]:
     binary = shutil.which("Xvfb")
     if binary is None:
         unavailable("Xvfb is not installed")
-    number = next(n for n in range(140, 400) if not Path(f"/tmp/.X11-unix/X{n}").exists()
-                  and not Path(f"/tmp/.X{n}-lock").exists())
-    process = subprocess.Popen([str(binary), f":{number}", "-nolisten", "tcp", "-screen", "0", "1024x768x24"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    socket_path = Path(f"/tmp/.X11-unix/X{number}")
-    deadline = time.monotonic() + 30
-    while not socket_path.exists():
-        assert process.poll() is None and time.monotonic() < deadline, "Xvfb did not start"
-        time.sleep(0.05)
+    # Xvfb picks a free display and writes its number: test sessions running side by side cannot collide.
+    read_end, write_end = os.pipe()
+    process = subprocess.Popen([str(binary), "-displayfd", str(write_end), "-nolisten", "tcp",
+                                "-screen", "0", "1024x768x24"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_end,))
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as announced:
+        ready, _, _ = select.select([announced], [], [], 30)
+        line = announced.readline() if ready else b""
+    assert line.strip().isdigit(), f"Xvfb did not start (exit code {process.poll()})"
+    number = int(line)
     yield f":{number}"
     process.terminate()
     process.wait(10)
