@@ -18,7 +18,7 @@ SYSTEM_PACKAGES := pcscd libpcsclite-dev vsmartcard-vpcd opensc pcsc-tools \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint typecheck i18n translations bench screenshots package system-packages venv clean
+.PHONY: demo test test-all lint typecheck i18n translations bench screenshots package system-packages venv clean
 
 # With a display: the counter window in training mode (a virtual card, the local central service). Without
 # one: the command-line walkthrough, then a picture of every screen in docs/screenshots/.
@@ -30,9 +30,18 @@ demo: venv
 		$(BIN)/kiosk demo && $(MAKE) --no-print-directory screenshots; \
 	fi
 
+# pytest-xdist: a worker per CPU, at most four (each starts its own Qt; the pcsc tests share 16 virtual
+# readers). Test sessions already share the machine's pcscd and PostgreSQL safely (tests/conftest.py).
+PYTEST_ARGS ?= -n logical --maxprocesses 4 --dist loadgroup
+
 test: venv lint typecheck
 	$(BIN)/python -m kiosk.i18n_catalog check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Every interruption point of every procedure, not the seeded sample `make test` tries (tests/flows/sweep.py).
+test-all: venv lint typecheck
+	$(BIN)/python -m kiosk.i18n_catalog check
+	KIOSK_TEST_EXHAUSTIVE=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: venv
 	$(BIN)/ruff check kiosk tests benchmarks migrations tools
