@@ -1,4 +1,4 @@
-"""The bundle is built once per session for the bundle and the Debian package tests (one xdist group)."""
+"""The bundle is built once per test run for the bundle and the Debian package tests."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from installers.installed import build_bundle
+from installers.installed import build_bundle, once_per_run
 
 
 @pytest.fixture(scope="session")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_bundle(tmp_path_factory.mktemp("dist"))
+    return once_per_run(tmp_path_factory, "bundle", build_bundle)

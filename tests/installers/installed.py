@@ -3,17 +3,43 @@ environment outside it, and commands run from another directory with the machine
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import venv
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from virtual_cards import REPO
 
 # What a test's child process must not inherit: anything that would make it find the checkout.
 _CHECKOUT_VARIABLES = ("PYTHONPATH", "KIOSK_RESOURCES", "KIOSK_MIGRATIONS", "VIRTUAL_ENV")
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]) -> Path:
+    """``build(folder)`` once for the whole test run, however many pytest-xdist workers ask for it.
+
+    The first worker builds in the run's shared temporary folder while the others wait on a lock, then
+    they reuse what it built. Workers may split a module's tests between them, and PyInstaller's work
+    folder must not be written by two builds at once.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if "PYTEST_XDIST_WORKER" in os.environ else base  # the controller's, under xdist
+    folder = shared / f"once-{name}"
+    with (shared / f"once-{name}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        built = folder / ".built"
+        if built.exists():
+            return Path(built.read_text(encoding="utf-8"))
+        shutil.rmtree(folder, ignore_errors=True)  # a build that failed part-way
+        folder.mkdir()
+        result = build(folder)
+        built.write_text(str(result), encoding="utf-8")
+        return result
 
 
 def build_wheel(directory: Path) -> Path:

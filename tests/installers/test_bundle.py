@@ -15,8 +15,7 @@ from kiosk.cardsim import VirtualCard
 from kiosk.cardsim.pcscd import Slot
 from kiosk.pki.training import TrainingPki
 
-# One worker builds the bundle for both modules (PyInstaller's work folder is shared) under pytest-xdist.
-pytestmark = [pytest.mark.packaging, pytest.mark.xdist_group("bundle")]
+pytestmark = pytest.mark.packaging
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 

@@ -14,17 +14,16 @@ import pytest
 from conftest import unavailable
 from virtual_cards import REPO
 
-from installers.installed import build_deb
+from installers.installed import build_deb, once_per_run
 
-# One worker builds the bundle for both modules (PyInstaller's work folder is shared) under pytest-xdist.
-pytestmark = [pytest.mark.packaging, pytest.mark.xdist_group("bundle")]
+pytestmark = pytest.mark.packaging
 
 
 @pytest.fixture(scope="module")
 def deb(bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("dpkg-deb") is None:
         unavailable("dpkg-deb is not installed")
-    return build_deb(bundle, tmp_path_factory.mktemp("deb"))
+    return once_per_run(tmp_path_factory, "deb", lambda folder: build_deb(bundle, folder))
 
 
 def field(deb: Path, name: str) -> str:

@@ -17,7 +17,7 @@ import httpx
 import pytest
 from virtual_cards import REPO, card_in_reader
 
-from installers.installed import build_wheel, environment, free_port, fresh_venv, run
+from installers.installed import build_wheel, environment, free_port, fresh_venv, once_per_run, run
 from kiosk.cardsim import VirtualCard
 from kiosk.cardsim.pcscd import Slot
 from kiosk.pki.training import TrainingPki
@@ -30,13 +30,13 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_wheel(tmp_path_factory.mktemp("wheel"))
+    return once_per_run(tmp_path_factory, "wheel", build_wheel)
 
 
 @pytest.fixture(scope="module")
 def terminal_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """What a terminal installs: the wheel without the central extra."""
-    return fresh_venv(tmp_path_factory.mktemp("terminal-venv"), str(wheel))
+    return once_per_run(tmp_path_factory, "terminal-venv", lambda folder: fresh_venv(folder, str(wheel)))
 
 
 @pytest.fixture
