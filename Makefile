@@ -30,9 +30,10 @@ demo: venv
 		$(BIN)/kiosk demo && $(MAKE) --no-print-directory screenshots; \
 	fi
 
-# pytest-xdist: a worker per CPU, at most four (each starts its own Qt; the pcsc tests share 16 virtual
-# readers). Test sessions already share the machine's pcscd and PostgreSQL safely (tests/conftest.py).
-PYTEST_ARGS ?= -n logical --maxprocesses 4 --dist loadgroup
+# One process by default. `make test PYTEST_ARGS="-n logical"` spreads the run over pytest-xdist workers
+# (the controller owns pcscd and PostgreSQL, tests/conftest.py): 13 minutes instead of 19 on two cores, but
+# one such run lost a worker in tests/sync/test_sender.py, cause not yet found, so CI does not use it.
+PYTEST_ARGS ?=
 
 test: venv lint typecheck
 	$(BIN)/python -m kiosk.i18n_catalog check
