@@ -38,6 +38,7 @@ from kiosk.store.database import Store
 from kiosk.store.outbox import OutboxItem
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.client import BatchTooLarge, CentralClient, ServerFailed
+from kiosk.tasks import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -241,10 +242,9 @@ class OutboxSender:
 
     async def stop(self) -> None:
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        if task is None:
+            return
+        await cancel_and_wait(task)
 
     async def run(self) -> None:
         """Deliver for ever: after each pass, wait for a record, the next due row, or the end of a backoff."""
@@ -288,12 +288,17 @@ class OutboxSender:
             timeout = min(timeout, max(0.0, (status.next_attempt_at - self._store.now()).total_seconds()))
         if timeout <= 0:
             return
+        await self._wait_for_wake(timeout)
+
+    async def _wait_for_wake(self, timeout: float) -> None:
+        # Not asyncio.wait_for: on Python 3.11 it swallows a cancellation that lands in the same loop turn
+        # as the wake-up (CPython gh-86296), and stop() then waits for ever.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), timeout)
+            async with asyncio.timeout(timeout):
+                await self._wake.wait()
 
     async def _wait_while_paused(self) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), self._idle_check_s)
+        await self._wait_for_wake(self._idle_check_s)
         self._wake.clear()
         if self.paused_by is None:
             return

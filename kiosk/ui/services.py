@@ -9,7 +9,6 @@ blocking call (SQLite, the watcher) runs off the Qt thread.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import threading
 from dataclasses import replace
@@ -29,6 +28,7 @@ from kiosk.store.database import Store
 from kiosk.sync.background import BackgroundSync
 from kiosk.sync.client import CentralClient, StaffCall
 from kiosk.sync.sender import SenderState
+from kiosk.tasks import cancel_and_wait
 from kiosk.ui.state import TerminalState
 
 log = logging.getLogger("kiosk.ui.services")
@@ -77,9 +77,7 @@ class TerminalServices(QObject):
         self._watcher.stop()
         for task in (self._refresh, self._calls):
             if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+                await cancel_and_wait(task)
         if self._sync is not None:
             await self._sync.__aexit__(None, None, None)
         await self.channel.close()

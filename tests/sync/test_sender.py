@@ -17,7 +17,7 @@ from kiosk.pki.training import TrainingPki
 from kiosk.store.database import Store, open_store
 from kiosk.sync.background import BackgroundSync
 from kiosk.sync.client import CentralClient
-from kiosk.sync.sender import SenderState
+from kiosk.sync.sender import OutboxSender, SenderState
 from sync.faultproxy import Fault, FaultProxy
 from sync.helpers import assert_held_exactly_once, central_view, eventually, local_days, sender_for
 
@@ -170,6 +170,30 @@ async def test_the_background_sender_delivers_what_is_recorded_while_it_runs(sto
     assert_held_exactly_once(central, store)
 
 
+@pytest.mark.parametrize("waiting", ["for work", "while paused"])
+async def test_stop_ends_the_sender_when_a_wake_up_lands_in_the_same_moment(
+        store: Store, client: CentralClient, central: CentralHandle, waiting: str) -> None:
+    """A record's wake-up that completes just before the stop's cancellation must not swallow it.
+
+    Python 3.11's ``asyncio.wait_for`` returns the inner result when both happen in one loop turn
+    (CPython gh-86296): the sender then ran on, and ``stop`` waited for ever. The order is forced here: the
+    wake-up's waiter finishes in one turn, the cancellation arrives in the next, before the wait hears of it.
+    """
+    sender = sender_for(store, client, idle_check_s=30.0)
+    if waiting == "while paused":
+        sender.paused_by = AuthenticationFailed("token revoked")
+    task = sender.start()
+    await eventually(lambda: _waiting_on_wake(sender))
+    sender._wake.set()
+    await asyncio.sleep(0)  # the wait's inner task finishes; the wait itself has not resumed yet
+    stopping = asyncio.ensure_future(sender.stop())
+    done, _ = await asyncio.wait({stopping}, timeout=10)
+    if not done:
+        task.cancel()  # a second cancellation gets through; the test fails either way
+    assert done, "stop() did not end the sender"
+    assert task.cancelled()
+
+
 async def test_retry_after_is_waited_for_before_the_next_attempt(settings: Settings, proxy: FaultProxy,
                                                                  proxied_client: CentralClient,
                                                                  central: CentralHandle) -> None:
@@ -245,6 +269,10 @@ async def _is(actual: object, expected: object) -> bool:
 
 async def _requests_seen(proxy: FaultProxy, count: int) -> bool:
     return len(proxy.faults_seen()) >= count
+
+
+async def _waiting_on_wake(sender: OutboxSender) -> bool:
+    return bool(sender._wake._waiters)  # type: ignore[attr-defined]  # asyncio.Event's own waiters
 
 
 async def _no_pending(store: Store) -> bool:
