@@ -30,10 +30,9 @@ demo: venv
 		$(BIN)/kiosk demo && $(MAKE) --no-print-directory screenshots; \
 	fi
 
-# One process by default. `make test PYTEST_ARGS="-n logical"` spreads the run over pytest-xdist workers
-# (the controller owns pcscd and PostgreSQL, tests/conftest.py): 13 minutes instead of 19 on two cores, but
-# one such run lost a worker in tests/sync/test_sender.py, cause not yet found, so CI does not use it.
-PYTEST_ARGS ?=
+# pytest-xdist, a worker per core (the controller owns pcscd and PostgreSQL, tests/conftest.py): 13 minutes
+# instead of 19 on two cores. `make test PYTEST_ARGS=` runs in one process.
+PYTEST_ARGS ?= -n logical
 
 test: venv lint typecheck
 	$(BIN)/python -m kiosk.i18n_catalog check
