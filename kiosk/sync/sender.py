@@ -253,29 +253,32 @@ class OutboxSender:
         self._store.add_listener(self.wake)
         try:
             while True:
-                if self.paused_by is not None:
-                    await self._wait_while_paused()
-                    continue
-                self._wake.clear()
                 try:
-                    report = await self.run_once()
+                    await self._round()
                 except Exception:  # a bug must not silently end the terminal's reporting: log, wait, go on
-                    log.exception("outbox: unexpected failure in a pass")
+                    log.exception("outbox: unexpected failure in the background sender")
                     self.state = SenderState.WAITING
                     await self._sleep(self._backoff.next_delay())
-                    continue
-                if isinstance(report.error, StoreError):
-                    log.error("outbox: database error during a pass: %s", report.error)
-                if self._due_for_purge():
-                    await self._purge_quietly()
-                if report.error is not None and report.retry_in is not None:
-                    await self._sleep(report.retry_in)  # not cut short by new records: honour Retry-After
-                elif report.error is None:
-                    await self._wait_for_work()
         finally:
             self._store.remove_listener(self.wake)
             with self._loop_guard:
                 self._loop = None
+
+    async def _round(self) -> None:
+        """One pass and the wait after it (or one wait while paused)."""
+        if self.paused_by is not None:
+            await self._wait_while_paused()
+            return
+        self._wake.clear()
+        report = await self.run_once()
+        if isinstance(report.error, StoreError):
+            log.error("outbox: database error during a pass: %s", report.error)
+        if self._due_for_purge():
+            await self._purge_quietly()
+        if report.error is not None and report.retry_in is not None:
+            await self._sleep(report.retry_in)  # not cut short by new records: honour Retry-After
+        elif report.error is None:
+            await self._wait_for_work()
 
     async def _wait_for_work(self) -> None:
         timeout = self._idle_check_s

@@ -156,6 +156,30 @@ async def test_an_unexpected_failure_in_a_pass_does_not_end_the_background_sende
     assert_held_exactly_once(central, store)
 
 
+async def test_an_unexpected_failure_between_passes_does_not_end_the_background_sender(
+        store: Store, client: CentralClient, central: CentralHandle, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hourly purge after a pass, not the pass itself: a bug there once ended the task without a word."""
+    record(store, 3)
+    purges: list[str] = []
+
+    def purge_failing_once(*args: object, **kwargs: object) -> int:
+        purges.append("tried")
+        if len(purges) == 1:
+            raise RuntimeError("a bug")
+        return 0
+
+    monkeypatch.setattr(store, "purge_delivered", purge_failing_once)
+    sender = sender_for(store, client)
+    task = sender.start()
+    await eventually(lambda: _is(len(purges) >= 1, True))
+    record(store, 3)
+    await eventually(lambda: _no_pending(store))
+    await sender.stop()
+    assert task.cancelled()  # ended by stop(), not by the failure
+    assert store.outbox_status().delivered == 6
+    assert_held_exactly_once(central, store)
+
+
 async def test_the_background_sender_delivers_what_is_recorded_while_it_runs(store: Store, client: CentralClient,
                                                                              central: CentralHandle) -> None:
     sender = sender_for(store, client, idle_check_s=30.0)  # only a record's wake-up can make it send soon
