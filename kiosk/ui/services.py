@@ -28,7 +28,7 @@ from kiosk.store.database import Store
 from kiosk.sync.background import BackgroundSync
 from kiosk.sync.client import CentralClient, StaffCall
 from kiosk.sync.sender import SenderState
-from kiosk.tasks import cancel_and_wait
+from kiosk.tasks import cancel_and_wait, every
 from kiosk.ui.state import TerminalState
 
 log = logging.getLogger("kiosk.ui.services")
@@ -69,9 +69,10 @@ class TerminalServices(QObject):
         self._watch_thread.start()
         self._sync = await asyncio.to_thread(BackgroundSync, self.settings, self.store)
         await self._sync.__aenter__()
-        self._refresh = asyncio.ensure_future(self._refresh_forever())
+        self._refresh = asyncio.ensure_future(every(REFRESH_S, self.refresh, what="the status refresh"))
         if self.store.terminal.mode is Mode.COUNTER:
-            self._calls = asyncio.ensure_future(self._staff_calls_forever())
+            self._calls = asyncio.ensure_future(every(STAFF_CALLS_S, self.refresh_staff_calls,
+                                                      what="the staff-call refresh"))
 
     async def stop(self) -> None:
         self._watcher.stop()
@@ -145,11 +146,6 @@ class TerminalServices(QObject):
                   sender_paused_reason=status.paused_reason if sender is SenderState.PAUSED or
                   status.paused_reason else None)
 
-    async def _refresh_forever(self) -> None:
-        while True:
-            await self.refresh()
-            await asyncio.sleep(REFRESH_S)
-
     # --- kiosks' calls for staff (counter) -------------------------------------------------------------------
 
     async def refresh_staff_calls(self) -> None:
@@ -169,8 +165,3 @@ class TerminalServices(QObject):
         if calls != self.staff_calls:
             self.staff_calls = calls
             self.staff_calls_changed.emit(calls)
-
-    async def _staff_calls_forever(self) -> None:
-        while True:
-            await self.refresh_staff_calls()
-            await asyncio.sleep(STAFF_CALLS_S)
