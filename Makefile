@@ -30,8 +30,8 @@ demo: venv
 		$(BIN)/kiosk demo && $(MAKE) --no-print-directory screenshots; \
 	fi
 
-# pytest-xdist, a worker per core (the controller owns pcscd and PostgreSQL, tests/conftest.py): 13 minutes
-# instead of 19 on two cores. `make test PYTEST_ARGS=` runs in one process.
+# pytest-xdist, a worker per core (the controller owns pcscd and PostgreSQL, tests/conftest.py): 10 minutes
+# instead of 18 on two cores. `make test PYTEST_ARGS=` runs in one process.
 PYTEST_ARGS ?= -n logical
 
 test: venv lint typecheck
