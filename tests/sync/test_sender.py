@@ -171,7 +171,11 @@ async def test_an_unexpected_failure_between_passes_does_not_end_the_background_
     monkeypatch.setattr(store, "purge_delivered", purge_failing_once)
     sender = sender_for(store, client)
     task = sender.start()
-    await eventually(lambda: _is(len(purges) >= 1, True))
+
+    async def purge_tried() -> bool:
+        return bool(purges)
+
+    await eventually(purge_tried)
     record(store, 3)
     await eventually(lambda: _no_pending(store))
     await sender.stop()
